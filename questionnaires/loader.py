@@ -1,0 +1,175 @@
+"""The one way a questionnaire file becomes a ``Questionnaire``.
+
+Questionnaire files are uploaded by consultants, so the loader treats them as
+hostile: it refuses oversized files before reading them, refuses anchors and
+aliases (a few hundred bytes of nested aliases expand to gigabytes when
+walked), refuses duplicate keys (YAML keeps the last one silently), bounds
+nesting depth (PyYAML's composer recurses), and never lets YAML 1.1 turn an
+unquoted ``No`` into ``False`` where text belongs. Every problem carries the
+line it was found on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from questionnaires.models import Questionnaire
+from questionnaires.problems import Path, Problem, QuestionnaireError
+from questionnaires.validation import semantic_problems
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Document:
+    """Plain data parsed from YAML, with the line and source text of every node."""
+
+    def __init__(self) -> None:
+        self.lines: dict[Path, int] = {}
+        self.raw: dict[Path, str] = {}
+        self.problems: list[tuple[Path, int, str]] = []
+
+    def line_of(self, path: Path) -> int:
+        """Line of the deepest node on ``path`` that exists (a missing key points at its parent)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return 1
+
+
+def load_questionnaire(path: str | FilePath) -> Questionnaire:
+    """Load and validate one questionnaire file, or raise ``QuestionnaireError``."""
+    file_path = FilePath(path)
+    name = str(path)
+    try:
+        size = file_path.stat().st_size
+    except OSError as error:
+        raise QuestionnaireError([Problem(name, 0, (), f"cannot read file: {error.strerror}")]) from None
+    if size > MAX_FILE_BYTES:
+        raise QuestionnaireError(
+            [Problem(name, 0, (), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MB)")]
+        )
+    return parse_questionnaire(file_path.read_bytes(), name)
+
+
+def parse_questionnaire(content: bytes, name: str) -> Questionnaire:
+    """Parse questionnaire YAML given as bytes (an upload, or a file's content)."""
+    if len(content) > MAX_FILE_BYTES:
+        raise QuestionnaireError(
+            [Problem(name, 0, (), f"file is {len(content):,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MB)")]
+        )
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise QuestionnaireError(
+            [Problem(name, line, (), f"invalid UTF-8 (byte 0x{content[error.start]:02x}); save the file as UTF-8")]
+        ) from None
+    document, data = _parse_yaml(text, name)
+    return validate_questionnaire(data, name, document)
+
+
+def validate_questionnaire(data: Any, name: str, document: _Document | None = None) -> Questionnaire:
+    """Validate plain data (from YAML, or embedded in an assessment file) into a questionnaire."""
+    document = document or _Document()
+    problems = [Problem(name, line, path, message) for path, line, message in document.problems]
+    try:
+        questionnaire = Questionnaire.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            path = _clean_location(detail["loc"])
+            problems.append(Problem(name, document.line_of(path), path, _describe(detail, document.raw.get(path))))
+        raise QuestionnaireError(problems) from None
+    problems += [Problem(name, document.line_of(path), path, message) for path, message in semantic_problems(questionnaire)]
+    if problems:
+        raise QuestionnaireError(problems)
+    return questionnaire
+
+
+def _parse_yaml(text: str, name: str) -> tuple[_Document, Any]:
+    try:
+        _refuse_aliases_and_depth(yaml.parse(text, Loader=_SafeLoader), name)
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise QuestionnaireError([Problem(name, line, (), f"YAML syntax: {message}")]) from None
+    except yaml.YAMLError as error:
+        raise QuestionnaireError([Problem(name, 0, (), f"YAML: {error}")]) from None
+    if node is None:
+        raise QuestionnaireError([Problem(name, 1, (), "the file is empty")])
+    document = _Document()
+    try:
+        data = _to_data(node, (), document, _SafeLoader(""))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise QuestionnaireError([Problem(name, mark.line + 1 if mark else 0, (), f"YAML: {error}")]) from None
+    return document, data
+
+
+def _refuse_aliases_and_depth(events: Iterable[yaml.Event], name: str) -> None:
+    """Scan the event stream, which is flat, before anything recursive touches the document."""
+    depth = 0
+    for event in events:
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise QuestionnaireError(
+                [Problem(name, line, (), "anchors and aliases (&name, *name) are not allowed; write the content out")]
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QuestionnaireError([Problem(name, line, (), f"nested deeper than {MAX_DEPTH} levels")])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _to_data(node: yaml.Node, path: Path, document: _Document, loader: Any) -> Any:
+    document.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                document.problems.append((path, key_node.start_mark.line + 1, "a key must be plain text"))
+                continue
+            key = loader.construct_object(key_node)
+            if key in result:
+                document.problems.append(
+                    (path + (key,), key_node.start_mark.line + 1, f"duplicate key '{key}' (first on line {document.lines[path + (key,)]})")
+                )
+                continue
+            result[key] = _to_data(value_node, path + (key,), document, loader)
+            document.lines[path + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, path + (index,), document, loader) for index, item in enumerate(node.value)]
+    if node.style is None:
+        document.raw[path] = node.value
+    return loader.construct_object(node)
+
+
+def _clean_location(loc: tuple[Any, ...]) -> Path:
+    return tuple(part for part in loc if part != "[key]")
+
+
+def _describe(detail: dict[str, Any], raw: str | None) -> str:
+    value = detail.get("input")
+    if detail["type"] in {"string_type", "string_too_short"} or detail["type"].startswith("string_"):
+        if isinstance(value, bool | int | float) or value is None:
+            shown = raw if raw is not None else repr(value)
+            kind = "nothing (null)" if value is None else f"the {type(value).__name__} {value!r}"
+            return f"expected text, but YAML reads the unquoted value '{shown}' as {kind}; put the text in quotes"
+    if detail["type"] == "extra_forbidden":
+        return "unknown key (check the spelling against docs/questionnaire-format.md)"
+    if detail["type"] == "missing":
+        return "required key is missing"
+    return detail["msg"]

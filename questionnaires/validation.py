@@ -1,0 +1,159 @@
+"""Checks that need the whole questionnaire, beyond what the schema can say.
+
+Each check yields ``(path, message)`` so the loader can attach a line number
+and report every problem of a file at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from questionnaires.models import LocalizedText, Questionnaire
+from questionnaires.problems import Path, format_location
+
+#: The app and the reports speak these; every text must exist in both.
+REQUIRED_LANGUAGES = ("nl", "en")
+
+Found = tuple[Path, str]
+
+
+def semantic_problems(questionnaire: Questionnaire) -> list[Found]:
+    return [
+        *_language_problems(questionnaire),
+        *_id_problems(questionnaire),
+        *_scale_problems(questionnaire),
+        *_prerequisite_problems(questionnaire),
+        *_target_problems(questionnaire),
+    ]
+
+
+def _texts(questionnaire: Questionnaire) -> Iterator[tuple[Path, LocalizedText]]:
+    """Every localized text with its path; guidance of level 0 is optional."""
+    yield ("title",), questionnaire.title
+    yield ("description",), questionnaire.description
+    for s, level in enumerate(questionnaire.scale):
+        yield ("scale", s, "name"), level.name
+        yield ("scale", s, "description"), level.description
+    for p, pillar in enumerate(questionnaire.pillars):
+        base: Path = ("pillars", p)
+        yield base + ("name",), pillar.name
+        yield base + ("description",), pillar.description
+        for c, capability in enumerate(pillar.capabilities):
+            cbase = base + ("capabilities", c)
+            yield cbase + ("name",), capability.name
+            yield cbase + ("description",), capability.description
+            for q, question in enumerate(capability.questions):
+                qbase = cbase + ("questions", q)
+                yield qbase + ("text",), question.text
+                yield qbase + ("help",), question.help
+                for n, level in enumerate(question.levels):
+                    yield qbase + ("levels", n, "descriptor"), level.descriptor
+                    if level.level > 0 or level.guidance:
+                        yield qbase + ("levels", n, "guidance"), level.guidance
+
+
+def _language_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    declared = set(questionnaire.languages)
+    for language in REQUIRED_LANGUAGES:
+        if language not in declared:
+            yield ("languages",), f"'{language}' must be declared: every text exists in Dutch and English"
+    for path, text in _texts(questionnaire):
+        missing = [language for language in questionnaire.languages if language not in text]
+        if missing:
+            yield path, f"missing text in {', '.join(missing)}"
+        for language in text:
+            if language not in declared:
+                yield path + (language,), f"language '{language}' is not declared in 'languages'"
+
+
+def _id_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    seen: dict[str, Path] = {}
+
+    def claim(identifier: str, path: Path) -> Iterator[Found]:
+        if identifier in seen:
+            yield path + ("id",), f"id '{identifier}' is used twice (also at {format_location(seen[identifier])})"
+        else:
+            seen[identifier] = path
+
+    for p, pillar in enumerate(questionnaire.pillars):
+        yield from claim(pillar.id, ("pillars", p))
+        for c, capability in enumerate(pillar.capabilities):
+            cpath: Path = ("pillars", p, "capabilities", c)
+            yield from claim(capability.id, cpath)
+            if not capability.id.startswith(pillar.id + "."):
+                yield cpath + ("id",), f"capability id must start with its pillar's id: '{pillar.id}.'"
+            for q, question in enumerate(capability.questions):
+                qpath = cpath + ("questions", q)
+                yield from claim(question.id, qpath)
+                if not question.id.startswith(capability.id + "."):
+                    yield qpath + ("id",), f"question id must start with its capability's id: '{capability.id}.'"
+
+
+def _scale_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    scale = [level.level for level in questionnaire.scale]
+    if scale != list(range(len(scale))):
+        yield ("scale",), f"levels must be numbered 0, 1, 2, … in order without gaps; found {scale}"
+    for p, pillar in enumerate(questionnaire.pillars):
+        for c, capability in enumerate(pillar.capabilities):
+            for q, question in enumerate(capability.questions):
+                numbers = [level.level for level in question.levels]
+                if numbers != scale:
+                    yield (
+                        ("pillars", p, "capabilities", c, "questions", q, "levels"),
+                        f"levels must be exactly the scale's levels {scale} in order; found {numbers}",
+                    )
+
+
+def _prerequisite_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    index = questionnaire.question_index()
+    paths: dict[str, Path] = {}
+    for p, pillar in enumerate(questionnaire.pillars):
+        for c, capability in enumerate(pillar.capabilities):
+            for q, question in enumerate(capability.questions):
+                paths[question.id] = ("pillars", p, "capabilities", c, "questions", q)
+    for question_id, (_, _, question) in index.items():
+        for r, required in enumerate(question.prerequisites):
+            if required not in index:
+                yield paths[question_id] + ("prerequisites", r), f"unknown question id '{required}'"
+            elif required == question_id:
+                yield paths[question_id] + ("prerequisites", r), "a question cannot be its own prerequisite"
+    cycle = _find_cycle({qid: [r for r in q.prerequisites if r in index] for qid, (_, _, q) in index.items()})
+    if cycle:
+        yield paths[cycle[0]] + ("prerequisites",), "prerequisites form a cycle: " + " → ".join(cycle)
+
+
+def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """A cycle of length two or more, found by iterative depth-first search."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start in graph:
+        if start in state:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[str] = []
+        while stack:
+            node, edge = stack.pop()
+            if edge == 0:
+                state[node] = 1
+                path.append(node)
+            successors = graph[node]
+            if edge < len(successors):
+                stack.append((node, edge + 1))
+                nxt = successors[edge]
+                if state.get(nxt) == 1 and nxt != node:
+                    return path[path.index(nxt):] + [nxt]
+                if nxt not in state:
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    return None
+
+
+def _target_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    pillars = {pillar.id for pillar in questionnaire.pillars}
+    top = max((level.level for level in questionnaire.scale), default=5)
+    for pillar_id, target in questionnaire.targets.items():
+        if pillar_id not in pillars:
+            yield ("targets", pillar_id), f"no pillar has the id '{pillar_id}'"
+        elif target > top:
+            yield ("targets", pillar_id), f"target {target} is above the scale's top level {top}"

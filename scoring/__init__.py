@@ -1,0 +1,1 @@
+"""Scoring: pure functions over plain typed data (no Streamlit, no database, no I/O)."""
