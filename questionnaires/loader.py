@@ -26,12 +26,15 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Plain data only: no timestamps, sets, binary or language-specific objects.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq"))
 
 
 class _Document:
     """Plain data parsed from YAML, with the line and source text of every node."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "") -> None:
+        self.name = name
         self.lines: dict[Path, int] = {}
         self.raw: dict[Path, str] = {}
         self.problems: list[tuple[Path, int, str]] = []
@@ -84,14 +87,22 @@ def validate_questionnaire(data: Any, name: str, document: _Document | None = No
     try:
         questionnaire = Questionnaire.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            path = _clean_location(detail["loc"])
+        details = [(_clean_location(detail["loc"]), detail) for detail in error.errors(include_url=False)]
+        for path, detail in details:
+            if detail["type"] == "too_short" and _has_error_below(path, details):
+                continue  # a list is "too short" only because its broken items were dropped
             problems.append(Problem(name, document.line_of(path), path, _describe(detail, document.raw.get(path))))
-        raise QuestionnaireError(problems) from None
-    problems += [Problem(name, document.line_of(path), path, message) for path, message in semantic_problems(questionnaire)]
+        raise QuestionnaireError(sorted(problems, key=lambda problem: problem.line)) from None
+    problems += [
+        Problem(name, document.line_of(path), path, message) for path, message in semantic_problems(questionnaire)
+    ]
     if problems:
-        raise QuestionnaireError(problems)
+        raise QuestionnaireError(sorted(problems, key=lambda problem: problem.line))
     return questionnaire
+
+
+def _has_error_below(path: Path, details: list[tuple[Path, Any]]) -> bool:
+    return any(len(other) > len(path) and other[: len(path)] == path for other, _ in details)
 
 
 def _parse_yaml(text: str, name: str) -> tuple[_Document, Any]:
@@ -107,7 +118,7 @@ def _parse_yaml(text: str, name: str) -> tuple[_Document, Any]:
         raise QuestionnaireError([Problem(name, 0, (), f"YAML: {error}")]) from None
     if node is None:
         raise QuestionnaireError([Problem(name, 1, (), "the file is empty")])
-    document = _Document()
+    document = _Document(name)
     try:
         data = _to_data(node, (), document, _SafeLoader(""))
     except yaml.YAMLError as error:
@@ -135,6 +146,10 @@ def _refuse_aliases_and_depth(events: Iterable[yaml.Event], name: str) -> None:
 
 def _to_data(node: yaml.Node, path: Path, document: _Document, loader: Any) -> Any:
     document.lines[path] = node.start_mark.line + 1
+    if node.tag not in _PLAIN_TAGS:
+        raise QuestionnaireError(
+            [Problem(document.name, node.start_mark.line + 1, path, f"the YAML tag '{node.tag}' is not allowed")]
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -144,7 +159,11 @@ def _to_data(node: yaml.Node, path: Path, document: _Document, loader: Any) -> A
             key = loader.construct_object(key_node)
             if key in result:
                 document.problems.append(
-                    (path + (key,), key_node.start_mark.line + 1, f"duplicate key '{key}' (first on line {document.lines[path + (key,)]})")
+                    (
+                        path + (key,),
+                        key_node.start_mark.line + 1,
+                        f"duplicate key '{key}' (first on line {document.lines[path + (key,)]})",
+                    )
                 )
                 continue
             result[key] = _to_data(value_node, path + (key,), document, loader)
@@ -152,7 +171,7 @@ def _to_data(node: yaml.Node, path: Path, document: _Document, loader: Any) -> A
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (index,), document, loader) for index, item in enumerate(node.value)]
-    if node.style is None:
+    if not node.style:
         document.raw[path] = node.value
     return loader.construct_object(node)
 

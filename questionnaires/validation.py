@@ -57,13 +57,16 @@ def _language_problems(questionnaire: Questionnaire) -> Iterator[Found]:
     for language in REQUIRED_LANGUAGES:
         if language not in declared:
             yield ("languages",), f"'{language}' must be declared: every text exists in Dutch and English"
+    undeclared: dict[str, Path] = {}
     for path, text in _texts(questionnaire):
         missing = [language for language in questionnaire.languages if language not in text]
         if missing:
             yield path, f"missing text in {', '.join(missing)}"
         for language in text:
             if language not in declared:
-                yield path + (language,), f"language '{language}' is not declared in 'languages'"
+                undeclared.setdefault(language, path + (language,))
+    for language, first in undeclared.items():
+        yield ("languages",), f"texts use '{language}' (first at {format_location(first)}), which is not declared"
 
 
 def _id_problems(questionnaire: Questionnaire) -> Iterator[Found]:
@@ -140,7 +143,7 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
                 stack.append((node, edge + 1))
                 nxt = successors[edge]
                 if state.get(nxt) == 1 and nxt != node:
-                    return path[path.index(nxt):] + [nxt]
+                    return path[path.index(nxt) :] + [nxt]
                 if nxt not in state:
                     stack.append((nxt, 0))
             else:
