@@ -1,0 +1,323 @@
+"""The one scoring core: a long answers table in, score tables out.
+
+Scoring one assessment is this same code run on a table with one assessment
+(``scoring.scores.score_assessment``), so a score on screen and the same
+assessment scored among ten thousand for a benchmark cannot differ. The work is
+done column-wise with numpy over the whole table: no Python loop runs per
+assessment or per answer.
+
+The answers table has one row per answer a respondent gave:
+
+``assessment``  any hashable key of the assessment
+``respondent``  any hashable key, unique within its assessment
+``question``    question id (text, or a categorical over the question ids)
+``status``      ``"level"``, ``"na"`` or ``"dont_know"``
+``value``       the level 0–5 when ``status`` is ``"level"`` (ignored otherwise)
+
+A respondent × question pair without a row is *unanswered*. How many
+respondents an assessment has comes from ``respondents`` (a Series: assessment
+key → count), or else from the distinct respondents in the table (a respondent
+who answered nothing is then not counted).
+
+Rules (see ``docs/scoring.md``): question score = median of the levels (mean
+of the two middle ones for an even count); capability and pillar score =
+weighted mean of the scored questions under them; gated level = floor of the
+lowest scored question score; confidence = levels ÷ (respondents × questions −
+N/A answers); overall = mean of the scored pillars; balance = highest − lowest
+scored pillar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from questionnaires.models import Questionnaire
+
+STATUSES = ("level", "na", "dont_know")
+_LEVEL, _NA, _DONT_KNOW = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The questionnaire as arrays, in questionnaire order.
+
+    Questions of one capability (and of one pillar) are contiguous in that
+    order, so sums per capability are ``np.add.reduceat`` over column blocks.
+    """
+
+    question_ids: tuple[str, ...]
+    weights: np.ndarray
+    question_capability: tuple[str, ...]
+    question_pillar: tuple[str, ...]
+    capability_ids: tuple[str, ...]
+    capability_pillar: tuple[str, ...]
+    capability_starts: np.ndarray
+    pillar_ids: tuple[str, ...]
+    pillar_starts: np.ndarray
+
+    @classmethod
+    def of(cls, questionnaire: Questionnaire) -> Layout:
+        question_ids: list[str] = []
+        weights: list[float] = []
+        q_cap: list[str] = []
+        q_pil: list[str] = []
+        cap_ids: list[str] = []
+        cap_pil: list[str] = []
+        cap_starts: list[int] = []
+        pil_starts: list[int] = []
+        for pillar in questionnaire.pillars:
+            pil_starts.append(len(question_ids))
+            for capability in pillar.capabilities:
+                cap_ids.append(capability.id)
+                cap_pil.append(pillar.id)
+                cap_starts.append(len(question_ids))
+                for question in capability.questions:
+                    question_ids.append(question.id)
+                    weights.append(float(question.weight))
+                    q_cap.append(capability.id)
+                    q_pil.append(pillar.id)
+        return cls(
+            question_ids=tuple(question_ids),
+            weights=np.asarray(weights, dtype=float),
+            question_capability=tuple(q_cap),
+            question_pillar=tuple(q_pil),
+            capability_ids=tuple(cap_ids),
+            capability_pillar=tuple(cap_pil),
+            capability_starts=np.asarray(cap_starts, dtype=np.intp),
+            pillar_ids=tuple(p.id for p in questionnaire.pillars),
+            pillar_starts=np.asarray(pil_starts, dtype=np.intp),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class BatchScores:
+    """Scores of many assessments as arrays (rows = ``assessments``), with table views.
+
+    NaN means "not scored". Array shapes: per question ``(A, Q)``, per
+    capability ``(A, C)``, per pillar ``(A, P)``, per assessment ``(A,)``.
+    """
+
+    layout: Layout
+    assessments: pd.Index
+    respondents: np.ndarray
+    question_score: np.ndarray
+    question_levels: np.ndarray
+    question_na: np.ndarray
+    question_dont_know: np.ndarray
+    question_unanswered: np.ndarray
+    question_disagreement: np.ndarray
+    capability_score: np.ndarray
+    capability_level: np.ndarray
+    capability_confidence: np.ndarray
+    pillar_score: np.ndarray
+    pillar_level: np.ndarray
+    pillar_confidence: np.ndarray
+    overall: np.ndarray
+    balance: np.ndarray
+    confidence: np.ndarray
+
+    @cached_property
+    def questions(self) -> pd.DataFrame:
+        """One row per (assessment, question)."""
+        index = pd.MultiIndex.from_product(
+            [self.assessments, list(self.layout.question_ids)], names=["assessment", "question"]
+        )
+        disagreement = self.question_disagreement.ravel()
+        return pd.DataFrame(
+            {
+                "score": self.question_score.ravel(),
+                "levels": self.question_levels.ravel(),
+                "na": self.question_na.ravel(),
+                "dont_know": self.question_dont_know.ravel(),
+                "unanswered": self.question_unanswered.ravel(),
+                "disagreement": disagreement,
+                "flagged": np.nan_to_num(disagreement, nan=0.0) >= 2,
+            },
+            index=index,
+        )
+
+    @cached_property
+    def capabilities(self) -> pd.DataFrame:
+        """One row per (assessment, capability)."""
+        index = pd.MultiIndex.from_product(
+            [self.assessments, list(self.layout.capability_ids)], names=["assessment", "capability"]
+        )
+        return pd.DataFrame(
+            {
+                "pillar": np.tile(np.asarray(self.layout.capability_pillar, dtype=object), len(self.assessments)),
+                "score": self.capability_score.ravel(),
+                "level": self.capability_level.ravel(),
+                "confidence": self.capability_confidence.ravel(),
+            },
+            index=index,
+        )
+
+    @cached_property
+    def pillars(self) -> pd.DataFrame:
+        """One row per (assessment, pillar)."""
+        index = pd.MultiIndex.from_product(
+            [self.assessments, list(self.layout.pillar_ids)], names=["assessment", "pillar"]
+        )
+        return pd.DataFrame(
+            {
+                "score": self.pillar_score.ravel(),
+                "level": self.pillar_level.ravel(),
+                "confidence": self.pillar_confidence.ravel(),
+            },
+            index=index,
+        )
+
+    @cached_property
+    def overview(self) -> pd.DataFrame:
+        """One row per assessment: overall, balance, confidence, respondents."""
+        return pd.DataFrame(
+            {
+                "overall": self.overall,
+                "balance": self.balance,
+                "confidence": self.confidence,
+                "respondents": self.respondents,
+            },
+            index=self.assessments,
+        )
+
+    def wide(self) -> pd.DataFrame:
+        """Scores per assessment, one column per pillar id then per capability id.
+
+        This is the peer table ``scoring.benchmark`` expects.
+        """
+        data = np.concatenate([self.pillar_score, self.capability_score], axis=1)
+        columns = list(self.layout.pillar_ids) + list(self.layout.capability_ids)
+        return pd.DataFrame(data, index=self.assessments, columns=columns)
+
+
+def _codes(column: pd.Series, categories: tuple[str, ...], what: str) -> np.ndarray:
+    """Integer codes of ``column`` over ``categories``; unknown values raise ``ValueError``."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and tuple(column.cat.categories) == categories:
+        codes = column.cat.codes.to_numpy()
+    else:
+        codes = pd.Categorical(column, categories=list(categories)).codes
+    if (codes < 0).any():
+        unknown = sorted({str(v) for v in column[codes < 0]})
+        raise ValueError(f"unknown {what}: {', '.join(unknown[:10])}")
+    return codes.astype(np.intp, copy=False)
+
+
+def score_batch(
+    answers: pd.DataFrame,
+    questionnaire: Questionnaire | Layout,
+    respondents: pd.Series | Mapping[Hashable, int] | None = None,
+) -> BatchScores:
+    """Score every assessment in the long ``answers`` table (see the module docstring)."""
+    layout = questionnaire if isinstance(questionnaire, Layout) else Layout.of(questionnaire)
+    if respondents is not None:
+        counts = pd.Series(respondents, dtype="int64")
+        index = pd.Index(counts.index, name="assessment")
+        a = index.get_indexer(answers["assessment"])
+        if (a < 0).any():
+            raise ValueError("answers name assessments that have no respondent count")
+        n_resp = counts.to_numpy(dtype=np.int64)
+    else:
+        a, uniques = pd.factorize(answers["assessment"], sort=False)
+        index = pd.Index(uniques, name="assessment")
+        pairs = pd.DataFrame({"a": a, "r": answers["respondent"].to_numpy()}).drop_duplicates()
+        n_resp = np.bincount(pairs["a"].to_numpy(), minlength=len(index)).astype(np.int64)
+    a = np.asarray(a, dtype=np.intp)
+    q = _codes(answers["question"], layout.question_ids, "question ids")
+    status = _codes(answers["status"], STATUSES, "answer statuses")
+    n_a, n_q = len(index), len(layout.question_ids)
+    key = a * n_q + q
+
+    is_level = status == _LEVEL
+    level_keys = key[is_level]
+    level_values = answers["value"].to_numpy(dtype=float, na_value=np.nan)[is_level]
+    bad = ~np.isin(level_values, (0.0, 1.0, 2.0, 3.0, 4.0, 5.0))
+    if bad.any():
+        raise ValueError(f"a level must be a whole number 0-5; found {level_values[bad][0]!r}")
+
+    size = n_a * n_q
+    levels = np.bincount(level_keys, minlength=size)
+    na = np.bincount(key[status == _NA], minlength=size)
+    dont_know = np.bincount(key[status == _DONT_KNOW], minlength=size)
+    unanswered = np.repeat(n_resp, n_q) - levels - na - dont_know
+    if (unanswered < 0).any():
+        raise ValueError("more answers than respondents for a question (a duplicate answer?)")
+
+    # Median, minimum and maximum per (assessment, question) from one sort.
+    order = np.lexsort((level_values, level_keys))
+    ordered = level_values[order]
+    start = np.cumsum(levels) - levels
+    scored = levels > 0
+    lo = start[scored] + (levels[scored] - 1) // 2
+    hi = start[scored] + levels[scored] // 2
+    score = np.full(size, np.nan)
+    score[scored] = (ordered[lo] + ordered[hi]) / 2
+    disagreement = np.full(size, np.nan)
+    disagreement[scored] = ordered[start[scored] + levels[scored] - 1] - ordered[start[scored]]
+
+    shape = (n_a, n_q)
+    score = score.reshape(shape)
+    levels, na, dont_know, unanswered = (x.reshape(shape) for x in (levels, na, dont_know, unanswered))
+
+    cap = _group(score, levels, na, n_resp, layout.weights, layout.capability_starts, n_q)
+    pil = _group(score, levels, na, n_resp, layout.weights, layout.pillar_starts, n_q)
+
+    pillar_scored = ~np.isnan(pil[0])
+    count = pillar_scored.sum(axis=1)
+    total = np.where(pillar_scored, pil[0], 0.0).sum(axis=1)
+    overall = np.divide(total, count, out=np.full(n_a, np.nan), where=count > 0)
+    balance = np.fmax.reduce(pil[0], axis=1) - np.fmin.reduce(pil[0], axis=1)
+    denominator = n_resp * n_q - na.sum(axis=1)
+    confidence = np.divide(
+        levels.sum(axis=1), denominator, out=np.full(n_a, np.nan), where=denominator > 0
+    )
+    return BatchScores(
+        layout=layout,
+        assessments=index,
+        respondents=n_resp,
+        question_score=score,
+        question_levels=levels,
+        question_na=na,
+        question_dont_know=dont_know,
+        question_unanswered=unanswered,
+        question_disagreement=disagreement.reshape(shape),
+        capability_score=cap[0],
+        capability_level=cap[1],
+        capability_confidence=cap[2],
+        pillar_score=pil[0],
+        pillar_level=pil[1],
+        pillar_confidence=pil[2],
+        overall=overall,
+        balance=balance,
+        confidence=confidence,
+    )
+
+
+def _group(
+    score: np.ndarray,
+    levels: np.ndarray,
+    na: np.ndarray,
+    n_resp: np.ndarray,
+    weights: np.ndarray,
+    starts: np.ndarray,
+    n_q: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Weighted mean score, gated level and confidence per block of question columns."""
+    scored = ~np.isnan(score)
+    weighted = np.add.reduceat(np.where(scored, score * weights, 0.0), starts, axis=1)
+    weight = np.add.reduceat(np.where(scored, weights, 0.0), starts, axis=1)
+    mean = np.divide(weighted, weight, out=np.full(weighted.shape, np.nan), where=weight > 0)
+    gated = np.floor(np.fmin.reduceat(score, starts, axis=1))
+    sizes = np.diff(np.append(starts, n_q))
+    denominator = n_resp[:, None] * sizes[None, :] - np.add.reduceat(na, starts, axis=1)
+    confidence = np.divide(
+        np.add.reduceat(levels, starts, axis=1),
+        denominator,
+        out=np.full(weighted.shape, np.nan),
+        where=denominator > 0,
+    )
+    return mean, gated, confidence
