@@ -149,7 +149,9 @@ class BatchScores:
         )
         return pd.DataFrame(
             {
-                "pillar": np.tile(np.asarray(self.layout.capability_pillar, dtype=object), len(self.assessments)),
+                "pillar": np.tile(
+                    np.asarray(self.layout.capability_pillar, dtype=object), len(self.assessments)
+                ),
                 "score": self.capability_score.ravel(),
                 "level": self.capability_level.ravel(),
                 "confidence": self.capability_confidence.ravel(),
@@ -261,7 +263,9 @@ def score_batch(
 
     shape = (n_a, n_q)
     score = score.reshape(shape)
-    levels, na, dont_know, unanswered = (x.reshape(shape) for x in (levels, na, dont_know, unanswered))
+    levels, na, dont_know, unanswered = (
+        x.reshape(shape) for x in (levels, na, dont_know, unanswered)
+    )
 
     cap = _group(score, levels, na, n_resp, layout.weights, layout.capability_starts, n_q)
     pil = _group(score, levels, na, n_resp, layout.weights, layout.pillar_starts, n_q)

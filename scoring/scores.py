@@ -26,10 +26,14 @@ from scoring.roadmap import build_roadmap
 DEFAULT_TARGET = 3.0
 
 
-def answers_table(assessments: Mapping[Hashable, Assessment] | Iterable[tuple[Hashable, Assessment]]) -> pd.DataFrame:
+def answers_table(
+    assessments: Mapping[Hashable, Assessment] | Iterable[tuple[Hashable, Assessment]],
+) -> pd.DataFrame:
     """The long answers table (``scoring.batch``) of the given assessments."""
     items = assessments.items() if isinstance(assessments, Mapping) else assessments
-    rows: dict[str, list[object]] = {k: [] for k in ("assessment", "respondent", "question", "status", "value")}
+    rows: dict[str, list[object]] = {
+        k: [] for k in ("assessment", "respondent", "question", "status", "value")
+    }
     for key, assessment in items:
         for respondent in assessment.respondents:
             for question, answer in respondent.answers.items():
@@ -60,7 +64,9 @@ def pillar_targets(assessment: Assessment, questionnaire: Questionnaire) -> dict
     """Target per pillar: the assessment's, else the questionnaire's default, else 3."""
     return {
         pillar.id: float(
-            assessment.targets.pillars.get(pillar.id, questionnaire.targets.get(pillar.id, DEFAULT_TARGET))
+            assessment.targets.pillars.get(
+                pillar.id, questionnaire.targets.get(pillar.id, DEFAULT_TARGET)
+            )
         )
         for pillar in questionnaire.pillars
     }
