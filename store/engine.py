@@ -1,0 +1,113 @@
+"""The one place that opens the database.
+
+``VEERKRACHT_DATABASE_URL`` selects the database; without it the embedded
+default is one SQLite file, ``data/veerkracht.db`` under the project root.
+
+SQLite needs care to be a safe multi-user store (see docs/deployment.md):
+
+* every connection sets WAL (readers do not block the writer), a busy timeout
+  (a writer waits for the lock instead of failing), ``foreign_keys=ON`` (off by
+  default in SQLite, and cascading deletes depend on it), ``synchronous=NORMAL``
+  (durable against a crashed process in WAL mode, far fewer fsyncs) and
+  ``secure_delete=ON`` (deleted answers are overwritten, not left in free pages);
+* write transactions start with ``BEGIN IMMEDIATE``. A deferred transaction
+  that reads and then writes fails at once with "database is locked" when
+  another connection committed in between, and the busy timeout does not help;
+  taking the write lock at ``BEGIN`` makes writers queue instead. We take over
+  ``BEGIN`` from the sqlite3 driver as SQLAlchemy documents for Python < 3.12
+  (``isolation_level = None`` on the driver connection, our own ``BEGIN`` in the
+  ``begin`` event). Read-only work uses ``reading()``, a plain deferred ``BEGIN``
+  that never waits for writers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = PROJECT_ROOT / "data" / "veerkracht.db"
+URL_VARIABLE = "VEERKRACHT_DATABASE_URL"
+#: Milliseconds a SQLite writer waits for the write lock before giving up.
+BUSY_TIMEOUT_MS = 30_000
+_READ_ONLY = "veerkracht_read_only"
+
+
+def database_url() -> str:
+    """The configured database URL: the environment variable, or the SQLite file under ``data/``."""
+    return os.environ.get(URL_VARIABLE) or f"sqlite:///{DEFAULT_DATABASE}"
+
+
+def make_engine(url: str | None = None, **options: Any) -> Engine:
+    """An engine for ``url`` (default: ``database_url()``), set up for safe concurrent use.
+
+    ``postgresql://`` URLs are given the psycopg 3 driver. Extra ``options``
+    go to ``create_engine``.
+    """
+    parsed = make_url(url or database_url())
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        options.setdefault("pool_pre_ping", True)
+        return create_engine(parsed, **options)
+    if parsed.get_backend_name() != "sqlite":
+        raise ValueError(f"unsupported database {parsed.drivername!r}: use sqlite or postgresql")
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    connect_args = dict(options.pop("connect_args", {}))
+    connect_args.setdefault("check_same_thread", False)
+    connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
+    options.setdefault("pool_size", 10)
+    options.setdefault("max_overflow", 20)
+    options.setdefault("pool_timeout", 60)
+    engine = create_engine(parsed, connect_args=connect_args, **options)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver must not emit BEGIN itself: _sqlite_begin does.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get(_READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+    with engine.begin() as connection:
+        yield connection
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """One read-only transaction: a consistent snapshot that never waits for a writer."""
+    with engine.connect() as connection:
+        connection.execution_options(**{_READ_ONLY: True})
+        with connection.begin():
+            yield connection

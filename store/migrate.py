@@ -1,0 +1,62 @@
+"""Apply the Alembic migrations to a database: ``veerkracht db upgrade`` and app start-up.
+
+Idempotent: a database at the newest revision is left alone, so every app
+instance may call ``upgrade`` when it starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the newest schema.
+
+    On SQLite, foreign keys are switched off while migrating: batch mode
+    rebuilds a table by copying it and dropping the old one, and with foreign
+    keys on, that drop would cascade and delete every child row. Afterwards
+    ``PRAGMA foreign_key_check`` must find nothing, or the upgrade fails.
+    """
+    config = alembic_config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        driver = connection.connection.driver_connection
+        if sqlite:
+            driver.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is ignored
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite:
+                broken = driver.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                # Never hand a connection with foreign keys off back to the pool:
+                # discard it, and the next one is set up by the connect event.
+                connection.invalidate()

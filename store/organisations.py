@@ -1,0 +1,120 @@
+"""Client organisations, each owned by one consultant.
+
+Every function takes the acting consultant's id and checks ownership in the
+same query that reads or writes, so a page that forgets a check still cannot
+reach another consultant's client. Someone else's organisation is
+``NotFound``, exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from store._util import as_utc, utcnow
+from store.engine import reading, writing
+from store.errors import InvalidInput, NotFound
+from store.records import Organisation
+from store.schema import organisations
+
+MAX_TEXT = 200
+
+
+def clean_text(value: str, field: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
+    """Trimmed text within ``limit`` characters; ``InvalidInput`` otherwise."""
+    if not isinstance(value, str):
+        raise InvalidInput(f"{field} must be text")
+    cleaned = value.strip()
+    if required and not cleaned:
+        raise InvalidInput(f"{field} is empty")
+    if len(cleaned) > limit:
+        raise InvalidInput(f"{field} is longer than {limit} characters")
+    return cleaned
+
+
+def _organisation(row) -> Organisation:  # noqa: ANN001 - a SQLAlchemy Row
+    return Organisation(
+        id=row.id,
+        owner_id=row.owner_id,
+        name=row.name,
+        sector=row.sector,
+        size_class=row.size_class,
+        demo=row.demo,
+        created_at=as_utc(row.created_at),
+    )
+
+
+def owned_organisation(connection: Connection, user_id: int, organisation_id: int):  # noqa: ANN201
+    """The organisation row if ``user_id`` owns it; ``NotFound`` otherwise."""
+    row = connection.execute(
+        select(organisations).where(organisations.c.id == organisation_id, organisations.c.owner_id == user_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"no organisation {organisation_id}")
+    return row
+
+
+def create_organisation(
+    engine: Engine, user_id: int, name: str, sector: str, size_class: str, *, demo: bool = False
+) -> Organisation:
+    values = {
+        "name": clean_text(name, "name"),
+        "sector": clean_text(sector, "sector"),
+        "size_class": clean_text(size_class, "size class"),
+    }
+    with writing(engine) as connection:
+        new_id = connection.execute(
+            insert(organisations)
+            .values(owner_id=user_id, demo=demo, created_at=utcnow(), **values)
+            .returning(organisations.c.id)
+        ).scalar_one()
+        return _organisation(owned_organisation(connection, user_id, new_id))
+
+
+def list_organisations(engine: Engine, user_id: int) -> list[Organisation]:
+    """The consultant's organisations by name."""
+    with reading(engine) as connection:
+        rows = connection.execute(
+            select(organisations)
+            .where(organisations.c.owner_id == user_id)
+            .order_by(organisations.c.name, organisations.c.id)
+        ).all()
+    return [_organisation(row) for row in rows]
+
+
+def get_organisation(engine: Engine, user_id: int, organisation_id: int) -> Organisation:
+    with reading(engine) as connection:
+        return _organisation(owned_organisation(connection, user_id, organisation_id))
+
+
+def update_organisation(
+    engine: Engine,
+    user_id: int,
+    organisation_id: int,
+    *,
+    name: str | None = None,
+    sector: str | None = None,
+    size_class: str | None = None,
+) -> Organisation:
+    """Change the fields given; the others stay."""
+    values: dict[str, str] = {}
+    if name is not None:
+        values["name"] = clean_text(name, "name")
+    if sector is not None:
+        values["sector"] = clean_text(sector, "sector")
+    if size_class is not None:
+        values["size_class"] = clean_text(size_class, "size class")
+    with writing(engine) as connection:
+        owned_organisation(connection, user_id, organisation_id)
+        if values:
+            connection.execute(update(organisations).where(organisations.c.id == organisation_id).values(**values))
+        return _organisation(owned_organisation(connection, user_id, organisation_id))
+
+
+def delete_organisation(engine: Engine, user_id: int, organisation_id: int) -> None:
+    """Delete the organisation and, by cascading foreign keys, everything under it."""
+    with writing(engine) as connection:
+        done = connection.execute(
+            delete(organisations).where(organisations.c.id == organisation_id, organisations.c.owner_id == user_id)
+        )
+        if done.rowcount != 1:
+            raise NotFound(f"no organisation {organisation_id}")

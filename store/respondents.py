@@ -1,0 +1,230 @@
+"""Respondents and their personal links.
+
+A link token is 256 bits from ``secrets.token_urlsafe(32)``. Only its SHA-256
+is stored: a copy of the database opens no respondent's answers. The token is
+shown once, when it is made; a consultant who lost it issues a new one
+(``reissue_link``), which makes the old link stop working. Lookup compares the
+hashes with ``hmac.compare_digest``; a revoked link reaches nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from store._util import as_utc, utcnow
+from store.assessments import owned_assessment, questionnaire_from_json
+from store.engine import reading, writing
+from store.errors import AccessDenied, NotFound
+from store.organisations import clean_text
+from store.records import NewRespondent, RespondentAccess, RespondentInfo, StoredAnswer
+from store.schema import answers, assessments, organisations, respondents
+
+#: Longer input is not a token we made; refused before hashing.
+MAX_TOKEN_LENGTH = 128
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh link token and the hash stored for it."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _info(connection: Connection, respondent_id: int) -> RespondentInfo:
+    row = connection.execute(
+        select(respondents, func.count(answers.c.id).label("answered"))
+        .outerjoin(answers, answers.c.respondent_id == respondents.c.id)
+        .where(respondents.c.id == respondent_id)
+        .group_by(respondents.c.id)
+    ).one()
+    return _record(row)
+
+
+def _record(row) -> RespondentInfo:  # noqa: ANN001 - a SQLAlchemy Row
+    return RespondentInfo(
+        id=row.id,
+        assessment_id=row.assessment_id,
+        name=row.name,
+        role=row.role,
+        revoked=row.revoked,
+        created_at=as_utc(row.created_at),
+        finished_at=as_utc(row.finished_at),
+        answered=row.answered,
+    )
+
+
+def owned_respondent(connection: Connection, user_id: int, respondent_id: int):  # noqa: ANN201
+    """The respondent row if ``user_id`` owns its organisation; ``NotFound`` otherwise."""
+    row = connection.execute(
+        select(respondents)
+        .join(assessments, assessments.c.id == respondents.c.assessment_id)
+        .join(organisations, organisations.c.id == assessments.c.organisation_id)
+        .where(respondents.c.id == respondent_id, organisations.c.owner_id == user_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"no respondent {respondent_id}")
+    return row
+
+
+def insert_respondent(connection: Connection, assessment_id: int, role: str, name: str | None) -> tuple[int, str]:
+    """Insert without an ownership check (callers checked it); returns the id and the token."""
+    token, token_hash = new_token()
+    new_id = connection.execute(
+        insert(respondents)
+        .values(
+            assessment_id=assessment_id,
+            name=(clean_text(name, "name", required=False) or None) if name is not None else None,
+            role=clean_text(role, "role"),
+            token_hash=token_hash,
+            revoked=False,
+            created_at=utcnow(),
+        )
+        .returning(respondents.c.id)
+    ).scalar_one()
+    return new_id, token
+
+
+def add_respondent(
+    engine: Engine, user_id: int, assessment_id: int, role: str, name: str | None = None
+) -> NewRespondent:
+    """A new respondent with a personal link token, returned this once."""
+    with writing(engine) as connection:
+        owned_assessment(connection, user_id, assessment_id)
+        new_id, token = insert_respondent(connection, assessment_id, role, name)
+        return NewRespondent(respondent=_info(connection, new_id), token=token)
+
+
+def list_respondents(engine: Engine, user_id: int, assessment_id: int) -> list[RespondentInfo]:
+    with reading(engine) as connection:
+        owned_assessment(connection, user_id, assessment_id)
+        rows = connection.execute(
+            select(respondents, func.count(answers.c.id).label("answered"))
+            .outerjoin(answers, answers.c.respondent_id == respondents.c.id)
+            .where(respondents.c.assessment_id == assessment_id)
+            .group_by(respondents.c.id)
+            .order_by(respondents.c.id)
+        ).all()
+    return [_record(row) for row in rows]
+
+
+def update_respondent(
+    engine: Engine, user_id: int, respondent_id: int, *, role: str | None = None, name: str | None = None
+) -> RespondentInfo:
+    values: dict[str, object] = {}
+    if role is not None:
+        values["role"] = clean_text(role, "role")
+    if name is not None:
+        values["name"] = clean_text(name, "name", required=False) or None
+    with writing(engine) as connection:
+        owned_respondent(connection, user_id, respondent_id)
+        if values:
+            connection.execute(update(respondents).where(respondents.c.id == respondent_id).values(**values))
+        return _info(connection, respondent_id)
+
+
+def revoke_link(engine: Engine, user_id: int, respondent_id: int) -> RespondentInfo:
+    """The respondent's link stops working at once; their answers stay."""
+    with writing(engine) as connection:
+        owned_respondent(connection, user_id, respondent_id)
+        connection.execute(update(respondents).where(respondents.c.id == respondent_id).values(revoked=True))
+        return _info(connection, respondent_id)
+
+
+def reissue_link(engine: Engine, user_id: int, respondent_id: int) -> NewRespondent:
+    """A new token for the respondent (also un-revokes); the old link stops working."""
+    token, token_hash = new_token()
+    with writing(engine) as connection:
+        owned_respondent(connection, user_id, respondent_id)
+        connection.execute(
+            update(respondents).where(respondents.c.id == respondent_id).values(token_hash=token_hash, revoked=False)
+        )
+        return NewRespondent(respondent=_info(connection, respondent_id), token=token)
+
+
+def delete_respondent(engine: Engine, user_id: int, respondent_id: int) -> None:
+    """Remove the respondent and their answers."""
+    with writing(engine) as connection:
+        owned_respondent(connection, user_id, respondent_id)
+        connection.execute(delete(respondents).where(respondents.c.id == respondent_id))
+
+
+def stored_answers(connection: Connection, respondent_id: int) -> dict[str, StoredAnswer]:
+    from store.assessments import stored_answer_model
+
+    rows = connection.execute(
+        select(answers).where(answers.c.respondent_id == respondent_id).order_by(answers.c.question_id)
+    ).all()
+    return {
+        row.question_id: StoredAnswer(
+            question_id=row.question_id,
+            answer=stored_answer_model(row),
+            version=row.version,
+            updated_at=as_utc(row.updated_at),
+        )
+        for row in rows
+    }
+
+
+def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
+    """What a link opens: one respondent of one assessment, or ``None`` for a wrong or revoked token."""
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    wanted = hash_token(token)
+    with reading(engine) as connection:
+        row = connection.execute(
+            select(
+                respondents.c.id,
+                respondents.c.assessment_id,
+                respondents.c.name,
+                respondents.c.role,
+                respondents.c.token_hash,
+                respondents.c.revoked,
+                respondents.c.finished_at,
+                assessments.c.title,
+                assessments.c.status,
+                assessments.c.questionnaire_json,
+                organisations.c.name.label("organisation_name"),
+                organisations.c.demo,
+            )
+            .join(assessments, assessments.c.id == respondents.c.assessment_id)
+            .join(organisations, organisations.c.id == assessments.c.organisation_id)
+            .where(respondents.c.token_hash == wanted)
+        ).first()
+        if row is None or not hmac.compare_digest(row.token_hash, wanted) or row.revoked:
+            return None
+        given = stored_answers(connection, row.id)
+    return RespondentAccess(
+        respondent_id=row.id,
+        assessment_id=row.assessment_id,
+        name=row.name,
+        role=row.role,
+        organisation_name=row.organisation_name,
+        assessment_title=row.title,
+        status=row.status,
+        demo=row.demo,
+        questionnaire=questionnaire_from_json(row.questionnaire_json),
+        answers=given,
+        finished_at=as_utc(row.finished_at),
+    )
+
+
+def set_finished(engine: Engine, respondent_id: int, finished: bool = True) -> None:
+    """Mark the respondent done (the "finish" button), or not done again."""
+    with writing(engine) as connection:
+        row = connection.execute(select(respondents.c.revoked).where(respondents.c.id == respondent_id)).first()
+        if row is None:
+            raise NotFound(f"no respondent {respondent_id}")
+        if row.revoked:
+            raise AccessDenied("this link has been revoked")
+        connection.execute(
+            update(respondents)
+            .where(respondents.c.id == respondent_id)
+            .values(finished_at=utcnow() if finished else None)
+        )

@@ -1,0 +1,173 @@
+"""The tables, as SQLAlchemy Core ``Table`` objects.
+
+Every child row points at its parent with ``ON DELETE CASCADE``: deleting an
+organisation removes its assessments, respondents, answers and roadmap edits in
+the database itself, so no code path can leave orphans behind. Timestamps are
+UTC. The migrations in ``store/migrations`` create exactly these tables; a test
+compares the migrated database with this metadata.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+#: Named constraints: Alembic's batch mode for SQLite can only alter named ones.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+ANSWER_VALUES = ("0", "1", "2", "3", "4", "5", "na", "dont_know")
+STATUSES = ("draft", "open", "closed")
+HORIZONS = ("now", "next", "later")
+STEP_STATUSES = ("open", "in_progress", "done")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("demo", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("sector", String(200), nullable=False),
+    Column("size_class", String(200), nullable=False),
+    Column("demo", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "organisation_id",
+        Integer,
+        ForeignKey("organisations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("title", String(200)),
+    Column("assessment_date", Date, nullable=False),
+    Column("status", String(10), nullable=False, default="draft"),
+    Column("questionnaire_id", String(200), nullable=False),
+    Column("questionnaire_version", Integer, nullable=False),
+    Column("questionnaire_hash", String(64), nullable=False),
+    #: The canonical JSON of the questionnaire as answered: old assessments keep
+    #: rendering after the YAML file changes.
+    Column("questionnaire_json", Text, nullable=False),
+    #: ``scoring.assessment.Targets`` as JSON.
+    Column("targets_json", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    CheckConstraint(_in("status", STATUSES), name="status"),
+)
+
+respondents = Table(
+    "respondents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(200)),
+    Column("role", String(200), nullable=False),
+    #: SHA-256 of the link token, hex. The token itself is never stored.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("revoked", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "respondent_id",
+        Integer,
+        ForeignKey("respondents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("question_id", String(200), nullable=False),
+    #: A level "0".."5", "na" or "dont_know".
+    Column("value", String(9), nullable=False),
+    Column("reason", Text),
+    Column("comment", Text),
+    Column("evidence", String(2000)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    #: Grows by one with every save; an autosave names the version it saw.
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("respondent_id", "question_id", name="uq_answers_respondent_question"),
+    CheckConstraint(_in("value", ANSWER_VALUES), name="value"),
+)
+
+roadmap_edits = Table(
+    "roadmap_edits",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    #: ``QUESTION_ID@LEVEL``
+    Column("step_key", String(210), nullable=False),
+    Column("owner", String(200)),
+    Column("horizon", String(10)),
+    Column("due", Date),
+    Column("status", String(12), nullable=False, default="open"),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("assessment_id", "step_key", name="uq_roadmap_edits_assessment_step"),
+    CheckConstraint(f"horizon IS NULL OR {_in('horizon', HORIZONS)}", name="horizon"),
+    CheckConstraint(_in("status", STEP_STATUSES), name="status"),
+)
+
+branding = Table(
+    "branding",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("logo", LargeBinary),
+    Column("logo_mime", String(20)),
+    Column("colour", String(7)),
+    Column("consultant_name", String(200)),
+    Column("confidentiality_label", String(200)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,121 @@
+"""Consultants: accounts with argon2id password hashes.
+
+Only the hash is stored (argon2-cffi's encoded form carries its own salt and
+parameters, so raising the cost later rehashes on the next sign-in).
+"""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from store._util import as_utc, utcnow
+from store.engine import reading, writing
+from store.errors import InvalidInput, NotFound
+from store.records import User
+from store.schema import users
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 1024
+_hasher = PasswordHasher()
+#: Verified against when the e-mail is unknown, so a wrong address costs as
+#: long as a wrong password and sign-in timing does not reveal who has an account.
+_DUMMY_HASH = _hasher.hash("not a real password, only spends time")
+
+
+def normalise_email(email: str) -> str:
+    """Trimmed and lower-cased; refuses what is clearly not an address."""
+    cleaned = email.strip().lower()
+    local, at, domain = cleaned.partition("@")
+    if not at or not local or "." not in domain or len(cleaned) > 254 or any(c.isspace() for c in cleaned):
+        raise InvalidInput(f"not an e-mail address: {email!r}")
+    return cleaned
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidInput(f"the password may have at most {MAX_PASSWORD_LENGTH} characters")
+
+
+def _user(row) -> User:  # noqa: ANN001 - a SQLAlchemy Row
+    return User(id=row.id, email=row.email, demo=row.demo, created_at=as_utc(row.created_at))
+
+
+def add_user(engine: Engine, email: str, password: str, *, demo: bool = False) -> User:
+    """Create a consultant; ``InvalidInput`` if the address is taken or the password too short."""
+    address = normalise_email(email)
+    _check_password(password)
+    hashed = _hasher.hash(password)
+    try:
+        with writing(engine) as connection:
+            new_id = connection.execute(
+                insert(users)
+                .values(email=address, password_hash=hashed, demo=demo, created_at=utcnow())
+                .returning(users.c.id)
+            ).scalar_one()
+    except IntegrityError:
+        raise InvalidInput(f"a consultant with e-mail {address} already exists") from None
+    return get_user(engine, new_id)
+
+
+def get_user(engine: Engine, user_id: int) -> User:
+    with reading(engine) as connection:
+        row = connection.execute(select(users).where(users.c.id == user_id)).first()
+    if row is None:
+        raise NotFound(f"no consultant {user_id}")
+    return _user(row)
+
+
+def find_user(engine: Engine, email: str) -> User | None:
+    """The consultant with this e-mail address, if any (for the command line's ``--user``)."""
+    try:
+        address = normalise_email(email)
+    except InvalidInput:
+        return None
+    with reading(engine) as connection:
+        row = connection.execute(select(users).where(users.c.email == address)).first()
+    return _user(row) if row else None
+
+
+def authenticate(engine: Engine, email: str, password: str) -> User | None:
+    """The consultant if the password matches, else ``None`` (same answer for an unknown address)."""
+    try:
+        address = normalise_email(email)
+    except InvalidInput:
+        address = None
+    row = None
+    if address is not None:
+        with reading(engine) as connection:
+            row = connection.execute(select(users).where(users.c.email == address)).first()
+    if row is None or len(password) > MAX_PASSWORD_LENGTH:
+        try:
+            _hasher.verify(_DUMMY_HASH, password[:MAX_PASSWORD_LENGTH] + "x")
+        except VerificationError:
+            pass
+        return None
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(row.password_hash):
+        with writing(engine) as connection:
+            connection.execute(update(users).where(users.c.id == row.id).values(password_hash=_hasher.hash(password)))
+    return _user(row)
+
+
+def set_password(engine: Engine, user_id: int, password: str) -> None:
+    _check_password(password)
+    hashed = _hasher.hash(password)
+    with writing(engine) as connection:
+        done = connection.execute(update(users).where(users.c.id == user_id).values(password_hash=hashed))
+    if done.rowcount != 1:
+        raise NotFound(f"no consultant {user_id}")
+
+
+def count_users(engine: Engine) -> int:
+    with reading(engine) as connection:
+        return connection.execute(select(func.count()).select_from(users)).scalar_one()
