@@ -28,6 +28,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    """Score an assessment file and print the result as JSON (rules: docs/scoring.md)."""
+    import json
+
+    from assessments import AssessmentFileError, load_assessment_file
+    from scoring import score_assessment
+
+    try:
+        assessment, questionnaire = load_assessment_file(args.file)
+    except AssessmentFileError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    result = score_assessment(assessment, questionnaire)
+    print(json.dumps(result.summary(decimals=2), indent=2, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="veerkracht", description="Digital-resilience maturity assessments.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -35,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check questionnaire files")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.set_defaults(handler=cmd_validate)
+
+    score = commands.add_parser("score", help="score an assessment file and print the result as JSON")
+    score.add_argument("file", metavar="FILE.json")
+    score.set_defaults(handler=cmd_score)
 
     return parser
 
