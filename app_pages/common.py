@@ -1,17 +1,48 @@
-"""What every page shares: the language choice and the cached questionnaires.
+"""What every page shares: session-state keys, the language, the cached engine and questionnaires.
 
 Session-state keys are named here and nowhere else, so a reader finds every
-piece of per-user state in one place.
+piece of per-user state in one place. There is no module-level mutable state:
+everything per user lives in ``st.session_state``, everything shared is an
+immutable cached resource (the engine, the installed questionnaires).
 """
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
+from sqlalchemy import Engine
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from questionnaires import Questionnaire, installed_questionnaires
 
+# Session-state keys (one place).
 LANGUAGE_KEY = "language"
+USER_KEY = "user_id"
+USER_EMAIL_KEY = "user_email"
+ORGANISATION_KEY = "organisation_id"
+ASSESSMENT_KEY = "assessment_id"
+#: Respondent id → link token, only right after creation or re-issue (shown once).
+NEW_LINKS_KEY = "setup_new_links"
+#: Organisation id waiting for the delete confirmation.
+CONFIRM_DELETE_KEY = "organisations_confirm_delete"
+# Respond page.
+RESPOND_VERSIONS_KEY = "respond_versions"
+RESPOND_STATUS_KEY = "respond_status"
+RESPOND_CONFLICTS_KEY = "respond_conflicts"
+RESPOND_CAPABILITY_KEY = "respond_capability"
+RESPOND_REVIEW_KEY = "respond_review"
+RESPOND_TOKEN_KEY = "respond_token"
+#: Query parameter that keeps the respondent's place across a refresh.
+POSITION_PARAM = "at"
+TOKEN_PARAM = "token"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def plain(text: str | None) -> str:
+    """``text`` escaped for Streamlit markdown, so typed text shows literally and never as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
 
 
 def current_language() -> str:
@@ -22,23 +53,155 @@ def current_language() -> str:
     return st.session_state[LANGUAGE_KEY]
 
 
+def _language_changed() -> None:
+    choice = st.session_state.get("language_choice")
+    if choice in LANGUAGES:
+        st.session_state[LANGUAGE_KEY] = choice
+        st.query_params["lang"] = choice
+
+
 def language_switch() -> None:
     """A language selector in the sidebar; the choice is kept in the URL so a refresh keeps it."""
     lang = current_language()
-    choice = st.sidebar.segmented_control(
+    st.session_state.setdefault("language_choice", lang)
+    if st.session_state["language_choice"] is None:
+        st.session_state["language_choice"] = lang
+    st.sidebar.segmented_control(
         t("language.label", lang),
         LANGUAGES,
-        default=lang,
         format_func=lambda code: code.upper(),
         key="language_choice",
+        on_change=_language_changed,
     )
-    if choice and choice != lang:
-        st.session_state[LANGUAGE_KEY] = choice
-        st.query_params["lang"] = choice
-        st.rerun()
+
+
+@st.cache_resource(max_entries=4)
+def _engine_for(url: str) -> Engine:
+    from store.engine import make_engine
+    from store.migrate import current_revision, head_revision, upgrade
+
+    engine = make_engine(url)
+    if current_revision(engine) != head_revision():
+        upgrade(engine)
+    return engine
+
+
+def engine() -> Engine:
+    """The engine for the configured database, migrated, shared by every session."""
+    from store.engine import database_url
+
+    return _engine_for(database_url())
 
 
 @st.cache_resource(max_entries=1)
 def installed() -> dict[tuple[str, int], Questionnaire]:
     """The installed questionnaires, loaded once per process and shared (they are immutable)."""
     return installed_questionnaires()
+
+
+def signed_in_user() -> int | None:
+    return st.session_state.get(USER_KEY)
+
+
+def require_user() -> int:
+    """The signed-in consultant's id; a page reached without one stops with a message."""
+    user = signed_in_user()
+    if user is None:
+        st.info(t("auth.required", current_language()))
+        st.stop()
+    return user
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _organisation_changed() -> None:
+    st.session_state.pop(ASSESSMENT_KEY, None)
+
+
+def context_picker() -> None:
+    """The organisation and assessment the consultant works on, chosen once in the sidebar for every page."""
+    from store import assessments, organisations
+
+    lang = current_language()
+    user = signed_in_user()
+    if user is None:
+        return
+    owned = {o.id: o for o in organisations.list_organisations(engine(), user)}
+    if not owned:
+        st.session_state.pop(ORGANISATION_KEY, None)
+        st.session_state.pop(ASSESSMENT_KEY, None)
+        return
+    if st.session_state.get(ORGANISATION_KEY) not in owned:
+        st.session_state[ORGANISATION_KEY] = next(iter(owned))
+    st.sidebar.selectbox(
+        t("context.organisation", lang),
+        list(owned),
+        format_func=lambda oid: owned[oid].name,
+        key=ORGANISATION_KEY,
+        on_change=_organisation_changed,
+    )
+    found = {a.id: a for a in assessments.list_assessments(engine(), user, st.session_state[ORGANISATION_KEY])}
+    if not found:
+        st.session_state.pop(ASSESSMENT_KEY, None)
+        return
+    if st.session_state.get(ASSESSMENT_KEY) not in found:
+        st.session_state[ASSESSMENT_KEY] = list(found)[-1]
+    st.sidebar.selectbox(
+        t("context.assessment", lang),
+        list(found),
+        format_func=lambda aid: assessment_label(found[aid], lang),
+        key=ASSESSMENT_KEY,
+    )
+
+
+def assessment_label(info, lang: str) -> str:  # noqa: ANN001 - store.records.AssessmentInfo
+    title = info.title or t("context.untitled", lang)
+    return f"{title} · {info.date.isoformat()} · {t(f'status.{info.status}', lang)}"
+
+
+def require_organisation() -> int:
+    if st.session_state.get(ORGANISATION_KEY) is None:
+        st.info(t("context.need_organisation", current_language()))
+        st.stop()
+    return st.session_state[ORGANISATION_KEY]
+
+
+def require_assessment() -> int:
+    if st.session_state.get(ASSESSMENT_KEY) is None:
+        st.info(t("context.need_assessment", current_language()))
+        st.stop()
+    return st.session_state[ASSESSMENT_KEY]
+
+
+#: Questionnaires uploaded in this session: (id, version) → Questionnaire. An
+#: assessment created from one pins its full text in the database.
+UPLOADED_KEY = "uploaded_questionnaires"
+
+
+def available_questionnaires() -> dict[tuple[str, int], Questionnaire]:
+    """Installed questionnaires plus the ones uploaded in this session (an upload wins on the same id and version)."""
+    found = dict(installed())
+    found.update(st.session_state.get(UPLOADED_KEY, {}))
+    return found
+
+
+def app_link(token: str) -> str:
+    """The respondent's personal link: this app's address with the token."""
+    base = ""
+    try:
+        url = st.context.url or ""
+        base = url.split("?", 1)[0]
+        for suffix in ("setup", "organisations"):
+            if base.endswith("/" + suffix):
+                base = base[: -len(suffix)]
+    except AttributeError:  # an older Streamlit, or AppTest without a URL
+        base = ""
+    if base and not base.endswith("/"):
+        base += "/"
+    return f"{base}?token={token}"

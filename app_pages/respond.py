@@ -1,0 +1,359 @@
+"""The respondent's page, reached through a personal link (``?token=...``), no sign-in.
+
+The database is the truth: every answer is saved the moment it is given, and
+the widgets are seeded from the stored answers whenever they are (re)drawn, so
+a refresh, another device or a dropped connection loses nothing. Only the
+current capability's questions are drawn, which keeps a rerun fast with 70
+questions; the sidebar moves between capabilities and shows answered counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from pydantic import ValidationError
+
+from app_pages import common
+from app_pages.common import plain
+from i18n import t
+from questionnaires import Capability, Question, Questionnaire, localized
+from scoring.assessment import Answer
+from store import answers as answer_store
+from store import respondents as respondent_store
+from store.errors import AccessDenied, Conflict, NotFound, StoreError
+
+CHOICES: tuple[int | str, ...] = (0, 1, 2, 3, 4, 5, "na", "dont_know")
+
+
+def _value_key(question_id: str) -> str:
+    return f"answer_{question_id}"
+
+
+def _reason_key(question_id: str) -> str:
+    return f"reason_{question_id}"
+
+
+def _comment_key(question_id: str) -> str:
+    return f"comment_{question_id}"
+
+
+def _evidence_key(question_id: str) -> str:
+    return f"evidence_{question_id}"
+
+
+def _seed(question_id: str, answer: Answer | None) -> None:
+    """Put a stored answer into the widgets of one question (only where the widget has no state yet)."""
+    state = st.session_state
+    state.setdefault(_value_key(question_id), answer.value if answer else None)
+    state.setdefault(_reason_key(question_id), (answer.reason or "") if answer else "")
+    state.setdefault(_comment_key(question_id), (answer.comment or "") if answer else "")
+    state.setdefault(_evidence_key(question_id), str(answer.evidence) if answer and answer.evidence else "")
+
+
+def _overwrite(question_id: str, answer: Answer | None) -> None:
+    for key in (_value_key, _reason_key, _comment_key, _evidence_key):
+        st.session_state.pop(key(question_id), None)
+    _seed(question_id, answer)
+
+
+def _answer_from_widgets(question_id: str, stored: Answer | None) -> tuple[Answer | None, str | None]:
+    """The answer the widgets show, or why it cannot be saved yet (an i18n key)."""
+    state = st.session_state
+    value = state.get(_value_key(question_id))
+    if value is None:
+        return None, "respond.choose_first"
+    reason = (state.get(_reason_key(question_id)) or "").strip() or None
+    if value == "na" and not reason:
+        return None, "respond.reason_needed"
+    comment = (state.get(_comment_key(question_id)) or "").strip() or None
+    evidence = (state.get(_evidence_key(question_id)) or "").strip() or None
+    try:
+        return Answer(value=value, reason=reason if value == "na" else None, comment=comment, evidence=evidence), None
+    except ValidationError:
+        if evidence is not None:
+            # A bad link is not saved; the rest of the answer is, with the link stored before.
+            kept = stored.evidence if stored else None
+            answer = Answer(value=value, reason=reason if value == "na" else None, comment=comment, evidence=kept)
+            return answer, "respond.evidence_invalid"
+        return None, "respond.too_long"
+
+
+def _save(respondent_id: int, question_id: str, overwrite_version: int | None = None) -> None:
+    """Save one question's answer from its widgets; the outcome goes to session state for the page to show."""
+    state = st.session_state
+    versions: dict[str, int] = state.setdefault(common.RESPOND_VERSIONS_KEY, {})
+    status: dict[str, tuple[str, str]] = state.setdefault(common.RESPOND_STATUS_KEY, {})
+    conflicts: dict = state.setdefault(common.RESPOND_CONFLICTS_KEY, {})
+    stored = state.get("_respond_stored", {}).get(question_id)
+    answer, problem = _answer_from_widgets(question_id, stored.answer if stored else None)
+    if answer is None:
+        status[question_id] = ("pending", problem or "respond.choose_first")
+        return
+    expected = overwrite_version if overwrite_version is not None else versions.get(question_id, 0)
+    try:
+        version = answer_store.save_answer(common.engine(), respondent_id, question_id, answer, expected_version=expected)
+    except Conflict as conflict:
+        conflicts[question_id] = conflict.stored
+        status[question_id] = ("conflict", "respond.conflict")
+        return
+    except (AccessDenied, NotFound):
+        status[question_id] = ("error", "respond.closed")
+        return
+    except Exception:  # noqa: BLE001 - any failure must leave the answer on screen with a retry
+        status[question_id] = ("error", "respond.save_failed")
+        return
+    versions[question_id] = version
+    conflicts.pop(question_id, None)
+    status[question_id] = ("warning" if problem else "saved", problem or dt.datetime.now().strftime("%H:%M:%S"))
+    state["_respond_toast"] = True
+
+
+def _take_stored(question_id: str) -> None:
+    conflicts = st.session_state.get(common.RESPOND_CONFLICTS_KEY, {})
+    stored = conflicts.pop(question_id, None)
+    versions = st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {})
+    versions[question_id] = stored.version if stored else 0
+    _overwrite(question_id, stored.answer if stored else None)
+    st.session_state.setdefault(common.RESPOND_STATUS_KEY, {}).pop(question_id, None)
+
+
+def _describe(answer: Answer | None, question: Question, lang: str) -> str:
+    if answer is None:
+        return t("respond.no_answer", lang)
+    if answer.value == "na":
+        return f"{t('respond.na', lang)} ({answer.reason})"
+    if answer.value == "dont_know":
+        return t("respond.dont_know", lang)
+    return f"{answer.value} · {localized(question.level(answer.value).descriptor, lang)}"
+
+
+def _option_label(question: Question, scale: dict[int, str], lang: str):  # noqa: ANN202 - a format_func
+    descriptors = {level.level: localized(level.descriptor, lang) for level in question.levels}
+
+    def label(choice: int | str) -> str:
+        if choice == "na":
+            return t("respond.na", lang)
+        if choice == "dont_know":
+            return t("respond.dont_know", lang)
+        return f"**{choice} · {plain(scale.get(choice, ''))}** — {plain(descriptors.get(choice, ''))}"
+
+    return label
+
+
+def _question(respondent: int, question: Question, number: int, scale: dict[int, str], stored, lang: str) -> None:  # noqa: ANN001
+    qid = question.id
+    _seed(qid, stored.answer if stored else None)
+    st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {}).setdefault(qid, stored.version if stored else 0)
+    with st.container(border=True):
+        st.markdown(f"**{number}. {plain(localized(question.text, lang))}**")
+        with st.expander(t("respond.help", lang)):
+            st.markdown(plain(localized(question.help, lang)))
+        choices = [level.level for level in question.levels] + ["na", "dont_know"]
+        st.radio(
+            localized(question.text, lang),
+            choices,
+            format_func=_option_label(question, scale, lang),
+            index=None,
+            key=_value_key(qid),
+            label_visibility="collapsed",
+            on_change=_save,
+            args=(respondent, qid),
+        )
+        if st.session_state.get(_value_key(qid)) == "na":
+            st.text_input(
+                t("respond.reason", lang),
+                key=_reason_key(qid),
+                on_change=_save,
+                args=(respondent, qid),
+                max_chars=4000,
+            )
+        with st.expander(t("respond.comment_evidence", lang)):
+            st.text_area(
+                t("respond.comment", lang), key=_comment_key(qid), on_change=_save, args=(respondent, qid), max_chars=4000
+            )
+            st.text_input(
+                t("respond.evidence", lang),
+                key=_evidence_key(qid),
+                on_change=_save,
+                args=(respondent, qid),
+                placeholder="https://",
+                max_chars=2000,
+            )
+        _status_line(respondent, question, lang)
+
+
+def _status_line(respondent: int, question: Question, lang: str) -> None:
+    qid = question.id
+    kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get(qid, ("", ""))
+    if kind == "saved":
+        st.caption(t("respond.saved_at", lang, time=detail))
+    elif kind == "warning":
+        st.warning(t(detail, lang), icon=":material/link_off:")
+    elif kind == "pending":
+        st.caption(t(detail, lang))
+    elif kind == "error":
+        st.error(t(detail, lang), icon=":material/error:")
+        st.button(t("respond.retry", lang), key=f"retry_{qid}", on_click=_save, args=(respondent, qid))
+    elif kind == "conflict":
+        stored = st.session_state.get(common.RESPOND_CONFLICTS_KEY, {}).get(qid)
+        st.warning(t("respond.conflict", lang), icon=":material/sync_problem:")
+        st.text(t("respond.conflict_stored", lang, answer=_describe(stored.answer if stored else None, question, lang)))
+        left, right = st.columns(2)
+        left.button(t("respond.take_stored", lang), key=f"take_{qid}", on_click=_take_stored, args=(qid,))
+        right.button(
+            t("respond.keep_mine", lang),
+            key=f"keep_{qid}",
+            on_click=_save,
+            args=(respondent, qid, stored.version if stored else 0),
+        )
+
+
+def _capability_counts(questionnaire: Questionnaire, answered: set[str]) -> dict[str, tuple[int, int]]:
+    return {
+        capability.id: (sum(q.id in answered for q in capability.questions), len(capability.questions))
+        for pillar in questionnaire.pillars
+        for capability in pillar.capabilities
+    }
+
+
+def _start_position(questionnaire: Questionnaire, counts: dict[str, tuple[int, int]]) -> str:
+    """Where the respondent left off: the place in the URL, else the first capability not complete."""
+    requested = st.query_params.get(common.POSITION_PARAM)
+    if requested in counts:
+        return requested
+    for capability_id, (done, total) in counts.items():
+        if done < total:
+            return capability_id
+    return next(iter(counts))
+
+
+def _go(capability_id: str) -> None:
+    st.session_state[common.RESPOND_CAPABILITY_KEY] = capability_id
+
+
+def _finish(respondent_id: int) -> None:
+    try:
+        respondent_store.set_finished(common.engine(), respondent_id)
+    except StoreError:
+        st.session_state.setdefault(common.RESPOND_STATUS_KEY, {})["_finish"] = ("error", "respond.finish_failed")
+        return
+    st.session_state[common.RESPOND_REVIEW_KEY] = False
+
+
+def _review() -> None:
+    st.session_state[common.RESPOND_REVIEW_KEY] = True
+
+
+def _unknown_link(lang: str) -> None:
+    st.title(t("respond.unknown_title", lang))
+    st.write(t("respond.unknown", lang))
+    st.stop()
+
+
+def render() -> None:
+    lang = common.current_language()
+    token = st.query_params.get(common.TOKEN_PARAM, "")
+    if st.session_state.get(common.RESPOND_TOKEN_KEY) != token:
+        # Another link in the same browser session: start from the database, not from old widgets.
+        for key in list(st.session_state):
+            if str(key).startswith(("answer_", "reason_", "comment_", "evidence_", "respond_")):
+                del st.session_state[key]
+        st.session_state[common.RESPOND_TOKEN_KEY] = token
+    try:
+        access = respondent_store.respondent_for_token(common.engine(), token)
+    except (NotFound, AccessDenied):
+        access = None
+    if access is None:
+        _unknown_link(lang)
+        return
+    common.language_switch()
+    questionnaire = access.questionnaire
+    stored = access.answers
+    st.session_state["_respond_stored"] = stored
+    questions = {q.id: q for q in questionnaire.questions()}
+    total = len(questions)
+    answered = set(stored) & set(questions)
+    counts = _capability_counts(questionnaire, answered)
+
+    if st.session_state.pop("_respond_toast", False):
+        st.toast(t("respond.saved", lang), icon=":material/check:")
+
+    title = plain(access.organisation_name)
+    if access.assessment_title:
+        title += " — " + plain(access.assessment_title)
+    st.title(title)
+    if access.demo:
+        st.caption(t("app.demo_label", lang))
+    st.progress(len(answered) / total if total else 0.0, text=t("respond.progress", lang, done=len(answered), total=total))
+
+    finished = access.finished_at is not None
+    if finished and not st.session_state.get(common.RESPOND_REVIEW_KEY, False):
+        st.success(t("respond.thanks_title", lang), icon=":material/celebration:")
+        st.write(t("respond.thanks", lang))
+        if access.status != "closed":
+            st.button(t("respond.review", lang), key="respond_review_button", on_click=_review)
+        return
+
+    if not answered:
+        st.markdown(t("respond.intro", lang, role=plain(access.role or "")))
+        with st.expander(t("respond.scale", lang)):
+            for level in questionnaire.scale:
+                st.markdown(f"**{level.level} · {plain(localized(level.name, lang))}** — "
+                            f"{plain(localized(level.description, lang))}")
+    if access.status == "closed":
+        st.info(t("respond.closed", lang))
+
+    order = list(counts)
+    capabilities: dict[str, tuple[str, Capability]] = {
+        capability.id: (localized(pillar.name, lang), capability)
+        for pillar in questionnaire.pillars
+        for capability in pillar.capabilities
+    }
+    if st.session_state.get(common.RESPOND_CAPABILITY_KEY) not in counts:
+        st.session_state[common.RESPOND_CAPABILITY_KEY] = _start_position(questionnaire, counts)
+
+    def label(capability_id: str) -> str:
+        pillar_name, capability = capabilities[capability_id]
+        done, count = counts[capability_id]
+        mark = "✓ " if done == count else ""
+        return f"{mark}{plain(pillar_name)} · {plain(localized(capability.name, lang))} ({done}/{count})"
+
+    st.sidebar.radio(t("respond.sections", lang), order, format_func=label, key=common.RESPOND_CAPABILITY_KEY)
+    current = st.session_state[common.RESPOND_CAPABILITY_KEY]
+    st.query_params[common.POSITION_PARAM] = current
+
+    pillar_name, capability = capabilities[current]
+    st.header(f"{plain(pillar_name)} · {plain(localized(capability.name, lang))}")
+    st.caption(plain(localized(capability.description, lang)))
+    scale = {level.level: localized(level.name, lang) for level in questionnaire.scale}
+    numbers = {qid: n for n, qid in enumerate(questions, start=1)}
+    for question in capability.questions:
+        _question(access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), lang)
+
+    position = order.index(current)
+    back, forward = st.columns(2)
+    if position > 0:
+        back.button(
+            t("respond.previous", lang), key="respond_previous", on_click=_go, args=(order[position - 1],),
+            icon=":material/arrow_back:",
+        )
+    if position < len(order) - 1:
+        forward.button(
+            t("respond.next", lang), key="respond_next", on_click=_go, args=(order[position + 1],),
+            icon=":material/arrow_forward:", type="primary",
+        )
+    st.divider()
+    missing = total - len(answered)
+    if missing:
+        st.caption(t("respond.missing", lang, count=missing))
+    kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get("_finish", ("", ""))
+    if kind == "error":
+        st.error(t(detail, lang))
+    st.button(
+        t("respond.finish", lang), key="respond_finish", on_click=_finish, args=(access.respondent_id,),
+        type="primary" if not missing else "secondary", disabled=access.status == "closed",
+    )
+
+
+render()
