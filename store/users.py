@@ -6,6 +6,8 @@ parameters, so raising the cost later rehashes on the next sign-in).
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, func, insert, select, update
@@ -20,9 +22,13 @@ from store.schema import users
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 _hasher = PasswordHasher()
-#: Verified against when the e-mail is unknown, so a wrong address costs as
-#: long as a wrong password and sign-in timing does not reveal who has an account.
-_DUMMY_HASH = _hasher.hash("not a real password, only spends time")
+
+
+@cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """Verified against when the e-mail is unknown, so a wrong address costs as long as a
+    wrong password and sign-in timing does not reveal who has an account."""
+    return hasher.hash("not a real password, only spends time")
 
 
 def normalise_email(email: str) -> str:
@@ -93,7 +99,7 @@ def authenticate(engine: Engine, email: str, password: str) -> User | None:
             row = connection.execute(select(users).where(users.c.email == address)).first()
     if row is None or len(password) > MAX_PASSWORD_LENGTH:
         try:
-            _hasher.verify(_DUMMY_HASH, password[:MAX_PASSWORD_LENGTH] + "x")
+            _hasher.verify(_dummy_hash(_hasher), password[:MAX_PASSWORD_LENGTH] + "x")
         except VerificationError:
             pass
         return None

@@ -1,0 +1,188 @@
+"""Consultant A reaches nothing of consultant B's through any store function; links reach one respondent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from scoring.assessment import Answer, RoadmapEdit, Targets
+from store import answers, assessments, organisations, respondents, roadmap, users
+from store.engine import reading
+from store.errors import AccessDenied, InvalidInput, NotFound
+from store.respondents import hash_token
+from store.schema import metadata
+from tests.store.conftest import Consultant
+
+QUESTION = "people.roles.crisis-team"
+
+
+def _counts(engine: Engine) -> dict[str, int]:
+    with reading(engine) as connection:
+        return {
+            table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in metadata.sorted_tables
+        }
+
+
+def test_every_owner_checked_function_refuses_another_consultants_data(
+    engine: Engine, alice: Consultant, bob: Consultant, questionnaire
+) -> None:
+    a, b = alice.user_id, bob
+    before = _counts(engine)
+    denied = [
+        lambda: organisations.get_organisation(engine, a, b.organisation_id),
+        lambda: organisations.update_organisation(engine, a, b.organisation_id, name="Mine now"),
+        lambda: organisations.delete_organisation(engine, a, b.organisation_id),
+        lambda: assessments.create_assessment(engine, a, b.organisation_id, questionnaire),
+        lambda: assessments.list_assessments(engine, a, b.organisation_id),
+        lambda: assessments.get_assessment(engine, a, b.assessment_id),
+        lambda: assessments.pinned_questionnaire(engine, a, b.assessment_id),
+        lambda: assessments.update_assessment(engine, a, b.assessment_id, status="closed"),
+        lambda: assessments.set_targets(engine, a, b.assessment_id, Targets(pillars={"people": 5.0})),
+        lambda: assessments.delete_assessment(engine, a, b.assessment_id),
+        lambda: assessments.assessment_document(engine, a, b.assessment_id),
+        lambda: respondents.add_respondent(engine, a, b.assessment_id, "CISO"),
+        lambda: respondents.list_respondents(engine, a, b.assessment_id),
+        lambda: respondents.update_respondent(engine, a, b.respondent_id, role="Spy"),
+        lambda: respondents.revoke_link(engine, a, b.respondent_id),
+        lambda: respondents.reissue_link(engine, a, b.respondent_id),
+        lambda: respondents.delete_respondent(engine, a, b.respondent_id),
+        lambda: roadmap.get_roadmap_edits(engine, a, b.assessment_id),
+        lambda: roadmap.set_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3", RoadmapEdit(owner="x")),
+        lambda: roadmap.delete_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3"),
+    ]
+    for number, call in enumerate(denied):
+        with pytest.raises(NotFound):
+            call()
+        assert _counts(engine) == before, f"call {number} changed something"
+    assert [o.id for o in organisations.list_organisations(engine, a)] == [alice.organisation_id]
+    # B's data is untouched and still B's.
+    document, _ = assessments.assessment_document(engine, b.user_id, b.assessment_id)
+    assert document.organisation.name == "Client of bob@example.org"
+    assert document.status == "open"
+    assert [r.role for r in document.respondents] == ["IT manager"]
+
+
+def test_a_token_reaches_exactly_its_respondent(engine: Engine, alice: Consultant, bob: Consultant) -> None:
+    access = respondents.respondent_for_token(engine, alice.token)
+    assert access is not None
+    assert (access.respondent_id, access.assessment_id) == (alice.respondent_id, alice.assessment_id)
+    assert access.organisation_name == "Client of alice@example.org"
+    assert access.role == "IT manager"
+    assert access.questionnaire.id == "small-example"
+    assert access.answers == {}
+    assert len(alice.token) >= 43  # 32 bytes of secrets.token_urlsafe: 256 bits
+
+
+@pytest.mark.parametrize("token", ["", "x", "A" * 43, "A" * 5000, None])
+def test_a_wrong_token_reaches_nothing(engine: Engine, alice: Consultant, token) -> None:
+    assert respondents.respondent_for_token(engine, token) is None
+
+
+def test_only_the_token_hash_is_stored(engine: Engine, alice: Consultant) -> None:
+    from store.schema import respondents as table
+
+    with reading(engine) as connection:
+        stored = connection.execute(select(table.c.token_hash)).scalars().all()
+    assert alice.token not in stored
+    assert hash_token(alice.token) in stored
+
+
+def test_a_revoked_token_reaches_nothing_and_cannot_save(engine: Engine, alice: Consultant) -> None:
+    answers.save_answer(engine, alice.respondent_id, QUESTION, Answer(value=2), 0)
+    info = respondents.revoke_link(engine, alice.user_id, alice.respondent_id)
+    assert info.revoked is True
+    assert info.answered == 1  # answers stay
+    assert respondents.respondent_for_token(engine, alice.token) is None
+    with pytest.raises(AccessDenied):
+        answers.save_answer(engine, alice.respondent_id, QUESTION, Answer(value=3), 1)
+    with pytest.raises(AccessDenied):
+        respondents.set_finished(engine, alice.respondent_id)
+
+
+def test_reissue_makes_a_new_link_and_kills_the_old(engine: Engine, alice: Consultant) -> None:
+    respondents.revoke_link(engine, alice.user_id, alice.respondent_id)
+    new = respondents.reissue_link(engine, alice.user_id, alice.respondent_id)
+    assert new.token != alice.token
+    assert new.respondent.revoked is False
+    assert respondents.respondent_for_token(engine, alice.token) is None
+    access = respondents.respondent_for_token(engine, new.token)
+    assert access is not None and access.respondent_id == alice.respondent_id
+
+
+def test_sign_in(engine: Engine) -> None:
+    user = users.add_user(engine, "  Carol@Example.org ", "a long enough secret")
+    assert user.email == "carol@example.org"
+    assert users.authenticate(engine, "carol@example.org", "a long enough secret") == user
+    assert users.authenticate(engine, "CAROL@example.org", "a long enough secret") == user
+    assert users.authenticate(engine, "carol@example.org", "a long enough secreT") is None
+    assert users.authenticate(engine, "nobody@example.org", "a long enough secret") is None
+    assert users.authenticate(engine, "not an address", "a long enough secret") is None
+    with pytest.raises(InvalidInput, match="already exists"):
+        users.add_user(engine, "carol@example.org", "another long secret")
+    with pytest.raises(InvalidInput, match="at least 10"):
+        users.add_user(engine, "dave@example.org", "short")
+    with pytest.raises(InvalidInput, match="not an e-mail"):
+        users.add_user(engine, "dave", "long enough secret")
+    users.set_password(engine, user.id, "the new long secret")
+    assert users.authenticate(engine, "carol@example.org", "a long enough secret") is None
+    assert users.authenticate(engine, "carol@example.org", "the new long secret") == user
+    with reading(engine) as connection:
+        from store.schema import users as table
+
+        stored = connection.execute(select(table.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$")
+    assert "secret" not in stored
+
+
+def test_deleting_an_organisation_leaves_no_orphans(
+    engine: Engine, alice: Consultant, bob: Consultant, questionnaire
+) -> None:
+    answers.save_answer(engine, alice.respondent_id, QUESTION, Answer(value=2, comment="ok"), 0)
+    answers.save_answer(engine, bob.respondent_id, QUESTION, Answer(value=4), 0)
+    roadmap.set_roadmap_edit(engine, alice.user_id, alice.assessment_id, f"{QUESTION}@3", RoadmapEdit(owner="Ann"))
+    second = assessments.create_assessment(
+        engine, alice.user_id, alice.organisation_id, questionnaire, date=dt.date(2025, 1, 1)
+    )
+    respondents.add_respondent(engine, alice.user_id, second.id, "CFO")
+    assert _counts(engine) == {
+        "users": 2,
+        "branding": 0,
+        "organisations": 2,
+        "assessments": 3,
+        "respondents": 3,
+        "roadmap_edits": 1,
+        "answers": 2,
+    }
+    organisations.delete_organisation(engine, alice.user_id, alice.organisation_id)
+    assert _counts(engine) == {
+        "users": 2,
+        "branding": 0,
+        "organisations": 1,
+        "assessments": 1,
+        "respondents": 1,
+        "roadmap_edits": 0,
+        "answers": 1,
+    }
+    from store.schema import answers as a_table
+    from store.schema import assessments as s_table
+    from store.schema import organisations as o_table
+    from store.schema import respondents as r_table
+    from store.schema import roadmap_edits as e_table
+
+    with reading(engine) as connection:
+        orphans = sum(
+            connection.execute(
+                select(func.count()).select_from(child).where(fk.not_in(select(parent.c.id)))
+            ).scalar_one()
+            for child, fk, parent in [
+                (s_table, s_table.c.organisation_id, o_table),
+                (r_table, r_table.c.assessment_id, s_table),
+                (a_table, a_table.c.respondent_id, r_table),
+                (e_table, e_table.c.assessment_id, s_table),
+            ]
+        )
+    assert orphans == 0
+    assert respondents.respondent_for_token(engine, alice.token) is None

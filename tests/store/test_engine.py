@@ -1,0 +1,93 @@
+"""The engine's connection set-up, write locking and migrations, on both backends."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, func, insert, select
+
+from store.engine import DEFAULT_DATABASE, database_url, make_engine, reading, writing
+from store.migrate import current_revision, head_revision, upgrade
+from store.schema import metadata, users
+
+
+def test_sqlite_connections_get_every_pragma(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'sub' / 'x.db'}")
+    with engine.connect() as connection:
+        pragma = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "synchronous", "secure_delete", "busy_timeout")
+        }
+    engine.dispose()
+    # synchronous 1 = NORMAL
+    assert pragma == {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "synchronous": 1,
+        "secure_delete": 1,
+        "busy_timeout": 30000,
+    }
+    assert (tmp_path / "sub").is_dir()
+
+
+def test_default_url_is_the_file_under_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VEERKRACHT_DATABASE_URL", raising=False)
+    assert database_url() == f"sqlite:///{DEFAULT_DATABASE}"
+    assert DEFAULT_DATABASE.parent.name == "data"
+    monkeypatch.setenv("VEERKRACHT_DATABASE_URL", "postgresql://u@h/db")
+    engine = make_engine()
+    assert engine.url.drivername == "postgresql+psycopg"
+    engine.dispose()
+
+
+def test_migrations_are_idempotent_and_match_the_tables(engine: Engine) -> None:
+    upgrade(engine)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []
+
+
+def test_migrating_sqlite_keeps_foreign_keys_on_in_the_pool(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}", pool_size=1, max_overflow=0)
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_read_then_write_transactions_queue_instead_of_failing(engine: Engine) -> None:
+    """The pattern that fails with "database is locked" under deferred BEGIN."""
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(8)
+
+    def work(number: int) -> None:
+        try:
+            barrier.wait()
+            for round_ in range(10):
+                with writing(engine) as connection:
+                    connection.execute(select(func.count()).select_from(users)).scalar_one()
+                    connection.execute(
+                        insert(users).values(
+                            email=f"u{number}-{round_}@example.org",
+                            password_hash="x",
+                            demo=False,
+                            created_at=func.now(),
+                        )
+                    )
+        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with reading(engine) as connection:
+        assert connection.execute(select(func.count()).select_from(users)).scalar_one() == 80
