@@ -1,0 +1,28 @@
+"""The JSON Schema of the assessment file format, generated from ``scoring.assessment``.
+
+``scoring/assessment.schema.json`` is committed so other tools (and editors,
+through ``"$schema"``) can validate files without Python;
+``tests/assessments/test_schema.py`` fails when it is stale, and
+``python -m assessments.schema`` rewrites it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scoring.assessment import Assessment
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "scoring" / "assessment.schema.json"
+
+
+def schema_text() -> str:
+    schema = Assessment.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "veerkracht-assessment.schema.json"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")
