@@ -202,7 +202,7 @@ def _codes(column: pd.Series, categories: tuple[str, ...], what: str) -> np.ndar
     if isinstance(column.dtype, pd.CategoricalDtype) and tuple(column.cat.categories) == categories:
         codes = column.cat.codes.to_numpy()
     else:
-        codes = pd.Categorical(column, categories=list(categories)).codes
+        codes = pd.Index(categories).get_indexer(column)
     if (codes < 0).any():
         unknown = sorted({str(v) for v in column[codes < 0]})
         raise ValueError(f"unknown {what}: {', '.join(unknown[:10])}")
