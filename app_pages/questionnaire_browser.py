@@ -1,8 +1,10 @@
-"""Read-only browser of the installed questionnaires: pillars, capabilities,
-questions and their level descriptors, in Dutch or English.
+"""Browser of the questionnaires: the installed ones and the ones uploaded in this session.
 
-Consultants use it to preview what respondents will be asked; it only reads
-the cached questionnaires and draws them.
+Consultants preview what respondents will be asked (pillars, capabilities,
+questions and their level descriptors, in Dutch or English) and upload their
+own questionnaire YAML (at most 1 MB). An upload is checked by the one loader;
+every problem is listed with its line. A valid upload can be chosen for a new
+assessment, which pins its full text in the database.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import current_language, installed
+from app_pages import common
+from app_pages.common import current_language, plain
 from i18n import t
-from questionnaires import Question, Questionnaire, localized
+from questionnaires import MAX_FILE_BYTES, Question, Questionnaire, QuestionnaireError, localized, parse_questionnaire
 
 
 def _question(question: Question, questionnaire: Questionnaire, lang: str) -> None:
-    with st.expander(localized(question.text, lang)):
+    with st.expander(plain(localized(question.text, lang))):
         st.caption(
             t(
                 "browser.meta",
@@ -48,15 +51,55 @@ def _question(question: Question, questionnaire: Questionnaire, lang: str) -> No
         st.caption(question.id)
 
 
+def _upload() -> None:
+    """Check an uploaded file; keep it for this session when valid, else list its problems."""
+    state = st.session_state
+    upload = state.get("browser_upload")
+    state.pop("browser_problems", None)
+    if upload is None:
+        return
+    content = upload.getvalue()
+    name = upload.name
+    try:
+        questionnaire = parse_questionnaire(content, name)
+    except QuestionnaireError as error:
+        state["browser_problems"] = (name, [str(problem) for problem in error.problems])
+        return
+    key = (questionnaire.id, questionnaire.version)
+    state.setdefault(common.UPLOADED_KEY, {})[key] = questionnaire
+    state["browser_questionnaire"] = key
+    state["browser_uploaded"] = name
+
+
+def _upload_section(lang: str) -> None:
+    with st.expander(t("browser.upload", lang), icon=":material/upload_file:"):
+        st.caption(t("browser.upload_help", lang, mb=MAX_FILE_BYTES // (1024 * 1024)))
+        st.file_uploader(
+            t("browser.upload_label", lang), type=["yaml", "yml"], key="browser_upload", on_change=_upload
+        )
+        name, problems = st.session_state.get("browser_problems", ("", []))
+        if problems:
+            st.error(t("browser.upload_problems", lang, name=plain(name), count=len(problems)))
+            st.code("\n".join(problems), language=None, wrap_lines=True)
+        elif st.session_state.get("browser_uploaded"):
+            st.success(t("browser.upload_ok", lang, name=plain(st.session_state["browser_uploaded"])))
+
+
 def render() -> None:
     lang = current_language()
     st.title(t("browser.title", lang))
-    questionnaires = installed()
+    _upload_section(lang)
+    questionnaires = common.available_questionnaires()
+    uploaded = st.session_state.get(common.UPLOADED_KEY, {})
     keys = list(questionnaires)
+    if not keys:
+        st.info(t("browser.none", lang))
+        st.stop()
     key = st.selectbox(
         t("browser.choose", lang),
         keys,
-        format_func=lambda k: f"{localized(questionnaires[k].title, lang)} (v{k[1]})",
+        format_func=lambda k: f"{localized(questionnaires[k].title, lang)} (v{k[1]})"
+        + (f" · {t('browser.uploaded', lang)}" if k in uploaded else ""),
         key="browser_questionnaire",
     )
     questionnaire = questionnaires[key]
@@ -76,14 +119,14 @@ def render() -> None:
     st.text(localized(questionnaire.description, lang))
     with st.expander(t("browser.scale", lang)):
         for level in questionnaire.scale:
-            st.markdown(f"**{level.level} · {localized(level.name, lang)}**")
+            st.markdown(f"**{level.level} · {plain(localized(level.name, lang))}**")
             st.text(localized(level.description, lang))
-    tabs = st.tabs([localized(pillar.name, lang) for pillar in questionnaire.pillars])
+    tabs = st.tabs([plain(localized(pillar.name, lang)) for pillar in questionnaire.pillars])
     for tab, pillar in zip(tabs, questionnaire.pillars, strict=True):
         with tab:
             st.text(localized(pillar.description, lang))
             for capability in pillar.capabilities:
-                st.subheader(localized(capability.name, lang))
+                st.subheader(plain(localized(capability.name, lang)))
                 st.text(localized(capability.description, lang))
                 for question in capability.questions:
                     _question(question, questionnaire, lang)

@@ -1,0 +1,130 @@
+"""The roadmap: the computed improvement steps as an editable table, stored at once, and a timeline.
+
+The steps, their priority and their computed horizon come from ``scoring``;
+the consultant edits owner, horizon, due date and status, and each edited row
+is written through the store the moment the table changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import analysis, common
+from i18n import t
+from reports import charts
+from scoring.assessment import RoadmapEdit
+from scoring.results import HORIZONS
+from store import roadmap
+from store.errors import StoreError
+
+STATUSES = ("open", "in_progress", "done")
+EDITOR_VERSION_KEY = "roadmap_editor_version"
+COLUMNS = ("owner", "horizon", "due", "status")
+
+
+def _editor_key() -> str:
+    return f"roadmap_editor_{st.session_state.get(EDITOR_VERSION_KEY, 0)}"
+
+
+def _save(assessment_id: int, steps: list[dict]) -> None:
+    """Store every row the consultant changed, then start the editor afresh from the stored roadmap."""
+    lang = common.current_language()
+    changes = st.session_state.get(_editor_key(), {}).get("edited_rows", {})
+    failed = 0
+    for row, edited in changes.items():
+        step = dict(steps[int(row)])
+        step.update(edited)
+        due = step.get("due")
+        if isinstance(due, str):
+            due = dt.date.fromisoformat(due[:10]) if due else None
+        try:
+            edit = RoadmapEdit(
+                owner=(step.get("owner") or "").strip() or None,
+                horizon=step.get("horizon") or None,
+                due=due,
+                status=step.get("status") or "open",
+            )
+            roadmap.set_roadmap_edit(common.engine(), common.require_user(), assessment_id, step["key"], edit)
+        except (StoreError, ValueError):
+            failed += 1
+    st.session_state[EDITOR_VERSION_KEY] = st.session_state.get(EDITOR_VERSION_KEY, 0) + 1
+    st.session_state["roadmap_message"] = (
+        ("error", t("roadmap.save_failed", lang, count=failed)) if failed else ("success", t("roadmap.saved", lang))
+    )
+
+
+def render() -> None:
+    lang = common.current_language()
+    user = common.require_user()
+    assessment_id = common.require_assessment()
+    data = analysis.load(user, assessment_id)
+    label = analysis.names(data.questionnaire, lang)
+    numbers = analysis.question_numbers(data.questionnaire)
+    st.title(t("roadmap.page", lang))
+    kind, text = st.session_state.pop("roadmap_message", ("", ""))
+    if kind == "success":
+        st.toast(text, icon=":material/check:")
+    elif kind == "error":
+        st.error(text)
+    steps = data.result.roadmap
+    if not steps:
+        st.info(t("roadmap.empty", lang))
+        st.stop()
+    st.caption(t("roadmap.intro", lang, count=len(steps)))
+    rows = [
+        {
+            "key": step.key,
+            "number": position,
+            "action": step.guidance(data.questionnaire, lang),
+            "question": f"{numbers[step.question]}. {label[step.question]}",
+            "level": step.level,
+            "priority": round(step.priority, 1),
+            "horizon": step.horizon,
+            "owner": step.owner or "",
+            "due": step.due,
+            "status": step.status,
+        }
+        for position, step in enumerate(steps, start=1)
+    ]
+    frame = pd.DataFrame(rows)
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    st.data_editor(
+        frame,
+        key=_editor_key(),
+        hide_index=True,
+        width="stretch",
+        num_rows="fixed",
+        disabled=["key", "number", "action", "question", "level", "priority"],
+        column_order=["number", "action", "question", "level", "priority", "horizon", "owner", "due", "status"],
+        column_config={
+            "number": st.column_config.NumberColumn("#", width="small"),
+            "action": st.column_config.TextColumn(t("roadmap.action", lang), width="large"),
+            "question": st.column_config.TextColumn(t("roadmap.question", lang), width="medium"),
+            "level": st.column_config.NumberColumn(t("roadmap.level", lang), width="small"),
+            "priority": st.column_config.NumberColumn(t("roadmap.priority", lang), width="small", format="%.1f"),
+            "horizon": st.column_config.SelectboxColumn(
+                t("roadmap.horizon", lang), options=list(HORIZONS), required=True
+            ),
+            "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200),
+            "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD"),
+            "status": st.column_config.SelectboxColumn(t("roadmap.status", lang), options=list(STATUSES), required=True),
+        },
+        on_change=_save,
+        args=(assessment_id, rows),
+    )
+    st.caption(t("roadmap.codes", lang))
+    timeline = pd.DataFrame(
+        {
+            "label": [f"{row['number']}. {row['action']}" for row in rows],
+            "horizon": [row["horizon"] for row in rows],
+            "status": [row["status"] for row in rows],
+        }
+    )
+    st.subheader(t("roadmap.timeline", lang))
+    st.plotly_chart(charts.roadmap_timeline(timeline, lang), theme=None, key="roadmap_timeline")
+
+
+render()

@@ -1,0 +1,92 @@
+"""Settings: the consultant's branding on reports — logo, colour, name, confidentiality label."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import common
+from i18n import t
+from store import branding
+from store.errors import StoreError
+
+MAX_LOGO_BYTES = branding.MAX_LOGO_BYTES
+DEFAULT_COLOUR = "#1d6f8a"
+
+
+def _save() -> None:
+    state = st.session_state
+    lang = common.current_language()
+    try:
+        branding.set_branding(
+            common.engine(),
+            common.require_user(),
+            colour=state.get("settings_colour") or None,
+            consultant_name=state.get("settings_name", ""),
+            confidentiality_label=state.get("settings_label", ""),
+        )
+    except StoreError:
+        state["settings_message"] = ("error", t("settings.invalid", lang))
+        return
+    state["settings_message"] = ("success", t("settings.saved", lang))
+
+
+def _save_logo() -> None:
+    state = st.session_state
+    lang = common.current_language()
+    upload = state.get("settings_logo")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    if len(data) > MAX_LOGO_BYTES:
+        state["settings_message"] = ("error", t("settings.logo_too_big", lang, kb=MAX_LOGO_BYTES // 1024))
+        return
+    try:
+        branding.set_logo(common.engine(), common.require_user(), data)
+    except StoreError:
+        state["settings_message"] = ("error", t("settings.logo_invalid", lang))
+        return
+    state["settings_message"] = ("success", t("settings.logo_saved", lang))
+
+
+def _remove_logo() -> None:
+    branding.set_logo(common.engine(), common.require_user(), None)
+    st.session_state["settings_message"] = ("success", t("settings.logo_removed", common.current_language()))
+
+
+def render() -> None:
+    lang = common.current_language()
+    user = common.require_user()
+    st.title(t("settings.page", lang))
+    st.caption(t("settings.intro", lang))
+    kind, text = st.session_state.pop("settings_message", ("", ""))
+    if kind:
+        getattr(st, kind)(text)
+    stored = branding.get_branding(common.engine(), user)
+    if st.session_state.get("settings_loaded_for") != user:
+        st.session_state["settings_loaded_for"] = user
+        st.session_state["settings_name"] = stored.consultant_name or ""
+        st.session_state["settings_label"] = stored.confidentiality_label or ""
+        st.session_state["settings_colour"] = stored.colour or DEFAULT_COLOUR
+    left, right = st.columns(2)
+    with left:
+        st.text_input(t("settings.name", lang), key="settings_name", max_chars=200)
+        st.text_input(t("settings.label", lang), key="settings_label", max_chars=200,
+                      placeholder=t("settings.label_hint", lang))
+        st.color_picker(t("settings.colour", lang), key="settings_colour")
+        st.button(t("settings.save", lang), key="settings_save", on_click=_save, type="primary")
+    with right:
+        st.markdown(f"**{t('settings.logo', lang)}**")
+        if stored.logo:
+            st.image(stored.logo, width=200)
+            st.button(t("settings.remove_logo", lang), key="settings_remove_logo", on_click=_remove_logo)
+        else:
+            st.caption(t("settings.no_logo", lang))
+        st.file_uploader(
+            t("settings.upload_logo", lang, kb=MAX_LOGO_BYTES // 1024),
+            type=["png", "jpg", "jpeg"],
+            key="settings_logo",
+            on_change=_save_logo,
+        )
+
+
+render()
