@@ -46,6 +46,224 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_engine():  # noqa: ANN202 - a SQLAlchemy Engine
+    from store.engine import make_engine
+
+    return make_engine()
+
+
+def _consultant_id(engine, email: str | None) -> int | None:  # noqa: ANN001
+    """The id of the consultant ``--user`` (or ``VEERKRACHT_USER``) names; prints why not otherwise."""
+    import os
+
+    from store.users import find_user
+
+    email = email or os.environ.get("VEERKRACHT_USER")
+    if not email:
+        print("name the consultant with --user EMAIL (or set VEERKRACHT_USER)", file=sys.stderr)
+        return None
+    user = find_user(engine, email)
+    if user is None:
+        print(f"no consultant with e-mail {email}; create one with: veerkracht user add EMAIL", file=sys.stderr)
+        return None
+    return user.id
+
+
+def _print_demo(result) -> None:  # noqa: ANN001 - store.demo.DemoResult
+    print(f"Loaded demo data: {len(result.organisation_ids)} demo organisations, each with two closed assessments.")
+    print(f"Demo consultant: {result.email}")
+    print(f"Password:        {result.password}")
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    """Apply the database migrations (idempotent); optionally load demo data into an empty database."""
+    from store.migrate import current_revision, upgrade
+    from store.users import count_users
+
+    engine = _store_engine()
+    upgrade(engine)
+    print(f"database {engine.url.render_as_string(hide_password=True)} at revision {current_revision(engine)}")
+    if args.demo_if_empty and count_users(engine) == 0:
+        from questionnaires import load_questionnaire
+        from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+        from store.demo import create_demo
+
+        result = create_demo(engine, args.organisations, load_questionnaire(DEFAULT_QUESTIONNAIRE))
+        print("The database was empty.")
+        _print_demo(result)
+    engine.dispose()
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    """Create a consultant; the password comes from a prompt, or from stdin when it is not a terminal."""
+    import getpass
+
+    from store.errors import InvalidInput
+    from store.users import add_user
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            print("the passwords differ", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    engine = _store_engine()
+    try:
+        user = add_user(engine, args.email, password)
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"consultant {user.email} created (id {user.id})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write one assessment, questionnaire embedded, as an assessment file."""
+    from pathlib import Path
+
+    from store.errors import NotFound
+    from store.transfer import export_assessment
+
+    engine = _store_engine()
+    try:
+        user_id = _consultant_id(engine, args.user)
+        if user_id is None:
+            return 1
+        text = export_assessment(engine, user_id, args.assessment_id)
+    except NotFound as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(f"assessment {args.assessment_id} written to {args.output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import one assessment file for a consultant; all or nothing."""
+    from pathlib import Path
+
+    from assessments.file import MAX_FILE_BYTES
+    from store.errors import ImportRefused, NotFound
+    from store.transfer import import_assessment
+
+    path = Path(args.file)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            print(f"{path}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (10 MB)", file=sys.stderr)
+            return 1
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"{path}: cannot read file: {error.strerror}", file=sys.stderr)
+        return 1
+    engine = _store_engine()
+    try:
+        user_id = _consultant_id(engine, args.user)
+        if user_id is None:
+            return 1
+        info = import_assessment(engine, user_id, data, str(path), organisation_id=args.organisation)
+    except (ImportRefused, NotFound) as error:
+        print(error, file=sys.stderr)
+        print("nothing was imported", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"imported as assessment {info.id} of organisation {info.organisation_id}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create a demo consultant with demo organisations; prints the credentials."""
+    from questionnaires import load_questionnaire
+    from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+    from store.demo import create_demo
+    from store.migrate import upgrade
+
+    engine = _store_engine()
+    upgrade(engine)
+    questionnaire = load_questionnaire(args.questionnaire or DEFAULT_QUESTIONNAIRE)
+    try:
+        result = create_demo(engine, args.organisations, questionnaire, seed=args.seed)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    _print_demo(result)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a consistent copy of the SQLite database; for PostgreSQL, print the pg_dump command."""
+    from store.backup import backup_sqlite, postgres_backup_command
+    from store.errors import InvalidInput
+
+    engine = _store_engine()
+    try:
+        if engine.dialect.name == "postgresql":
+            print("PostgreSQL: back up with pg_dump (add the password with PGPASSWORD or ~/.pgpass):")
+            print(postgres_backup_command(engine, args.file))
+            return 0
+        written = backup_sqlite(engine, args.file)
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"backup written to {written} ({written.stat().st_size:,} bytes)")
+    return 0
+
+
+def _register_store_commands(commands) -> None:  # noqa: ANN001 - argparse's sub-parsers action
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
+    db_upgrade = db_commands.add_parser("upgrade", help="apply the migrations to the configured database")
+    db_upgrade.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="load demo data (and print its sign-in) if there are no consultants",
+    )
+    db_upgrade.add_argument("--organisations", type=int, default=20, metavar="N", help="demo organisations (20)")
+    db_upgrade.set_defaults(handler=cmd_db_upgrade)
+
+    user = commands.add_parser("user", help="consultant accounts")
+    user_commands = user.add_subparsers(dest="user_command", required=True, metavar="COMMAND")
+    user_add = user_commands.add_parser("add", help="create a consultant (password from a prompt or stdin)")
+    user_add.add_argument("email", metavar="EMAIL")
+    user_add.set_defaults(handler=cmd_user_add)
+
+    owner_help = "the consultant who owns it (default: $VEERKRACHT_USER)"
+    export = commands.add_parser("export", help="write one assessment as an assessment file (JSON)")
+    export.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument("--user", metavar="EMAIL", help=owner_help)
+    export.set_defaults(handler=cmd_export)
+
+    import_ = commands.add_parser("import", help="import one assessment file; all or nothing")
+    import_.add_argument("file", metavar="FILE.json")
+    import_.add_argument("--user", metavar="EMAIL", help="the consultant who will own it (default: $VEERKRACHT_USER)")
+    import_.add_argument(
+        "--organisation", type=int, metavar="ID", help="import into this organisation (default: match by name, or new)"
+    )
+    import_.set_defaults(handler=cmd_import)
+
+    demo = commands.add_parser("demo", help="create a demo consultant with demo organisations")
+    demo.add_argument("--organisations", type=int, default=12, metavar="N", help="how many (default 12)")
+    demo.add_argument("--questionnaire", metavar="FILE.yaml", help="default: the installed default questionnaire")
+    demo.add_argument("--seed", type=int, help="random seed, for repeatable demo data")
+    demo.set_defaults(handler=cmd_demo)
+
+    backup = commands.add_parser("backup", help="write a consistent copy of the database (SQLite)")
+    backup.add_argument("file", metavar="FILE")
+    backup.set_defaults(handler=cmd_backup)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="veerkracht", description="Digital-resilience maturity assessments.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -58,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("file", metavar="FILE.json")
     score.set_defaults(handler=cmd_score)
 
+    _register_store_commands(commands)
     return parser
 
 
