@@ -27,7 +27,7 @@ system-packages:
 	fi
 
 run: system-packages install
-	$(BIN)/veerkracht db upgrade
+	$(BIN)/veerkracht db upgrade --demo-if-empty
 	$(BIN)/streamlit run app.py --server.port 8501 --server.headless true --browser.gatherUsageStats false
 
 lint: install
