@@ -51,8 +51,22 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _location(loc: tuple[Any, ...]) -> str:
-    return format_location(tuple(part for part in loc if part != "[key]"))
+def _is_union_tag(part: Any) -> bool:
+    """pydantic names the member of a union that failed (``constrained-int``, ``literal[...]``)."""
+    return isinstance(part, str) and (part.startswith(("literal[", "constrained-", "function-")) or part == "[key]")
+
+
+def _validation_problems(error: ValidationError, name: str) -> list[str]:
+    """One ``FILE: LOCATION: MESSAGE`` line per location, in words a consultant can act on."""
+    found: dict[str, str] = {}
+    for detail in error.errors(include_url=False):
+        path = tuple(part for part in detail["loc"] if not _is_union_tag(part))
+        location = format_location(path)
+        message = detail["msg"].removeprefix("Value error, ")
+        if path and path[-1] == "value" and "answers" in path:
+            message = f"expected a level 0-5, \"na\" or \"dont_know\"; got {json.dumps(detail.get('input'))}"
+        found.setdefault(location, message)
+    return [f"{name}: {location}: {message}" for location, message in found.items()]
 
 
 def load_assessment_file(
@@ -116,9 +130,7 @@ def parse_assessment(
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as error:
-        problems += [
-            f"{name}: {_location(detail['loc'])}: {detail['msg']}" for detail in error.errors(include_url=False)
-        ]
+        problems += _validation_problems(error, name)
         raise AssessmentFileError(problems) from None
     if problems:
         raise AssessmentFileError(problems)
