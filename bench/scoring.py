@@ -1,8 +1,9 @@
 """Benchmark of the scoring core: 10,000 assessments × 3 respondents, then peers per sector.
 
 Generates answers to the default questionnaire (5% not applicable, 5% don't
-know, some unanswered by nobody: every respondent answers every question)
-for organisations in 10 sectors, scores them all with ``score_batch`` and
+know; every respondent answers every question)
+for organisations in 10 sectors (question ids and statuses as plain text, as
+a database query returns them), scores them all with ``score_batch`` and
 benchmarks each against its sector with ``benchmark_batch``. Generation is not
 timed; scoring and benchmarking are. The last line printed is JSON:
 ``{"assessments": N, "seconds": S, "peak_mb": M}`` (peak resident memory of the
@@ -25,7 +26,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from questionnaires import Questionnaire, load_questionnaire  # noqa: E402
+from questionnaires import load_questionnaire  # noqa: E402
 from questionnaires.registry import DEFAULT_QUESTIONNAIRE  # noqa: E402
 from scoring.batch import STATUSES, Layout, score_batch  # noqa: E402
 from scoring.benchmark import benchmark_batch  # noqa: E402
@@ -55,11 +56,11 @@ def generate(
         {
             "assessment": np.broadcast_to(np.arange(assessments)[:, None, None], shape).ravel(),
             "respondent": np.broadcast_to(np.arange(RESPONDENTS)[None, :, None], shape).ravel(),
-            "question": pd.Categorical.from_codes(
-                np.broadcast_to(np.arange(questions)[None, None, :], shape).ravel(),
-                categories=list(layout.question_ids),
-            ),
-            "status": pd.Categorical.from_codes(status.ravel(), categories=list(STATUSES)),
+            # Plain text ids and statuses, as a database query returns them.
+            "question": np.asarray(layout.question_ids, dtype=object)[
+                np.broadcast_to(np.arange(questions)[None, None, :], shape).ravel()
+            ],
+            "status": np.asarray(STATUSES, dtype=object)[status.ravel()],
             "value": np.where(status == 0, levels, np.nan).ravel(),
         }
     )
@@ -70,62 +71,11 @@ def generate(
     return answers, respondents, sectors
 
 
-def synthetic_questionnaire(questions: int = 55) -> Questionnaire:
-    """A stand-in of the default questionnaire's size, used only while that file is missing."""
-    text = {"en": "x", "nl": "x"}
-    levels = [{"level": n, "descriptor": text, "guidance": text} for n in range(6)]
-    pillars = []
-    number = 0
-    for p, pillar in enumerate(("people", "process", "technology")):
-        capabilities = []
-        for c in range(5):
-            items = []
-            for _ in range(questions // 15 + (1 if p * 5 + c < questions % 15 else 0)):
-                items.append(
-                    {
-                        "id": f"{pillar}.c{c}.q{number}",
-                        "text": text,
-                        "help": text,
-                        "levels": levels,
-                        "effort": "medium",
-                        "impact": "high",
-                        "weight": 1.0 + number % 3,
-                    }
-                )
-                number += 1
-            capabilities.append(
-                {"id": f"{pillar}.c{c}", "name": text, "description": text, "questions": items}
-            )
-        pillars.append(
-            {"id": pillar, "name": text, "description": text, "capabilities": capabilities}
-        )
-    scale = [{"level": n, "name": text, "description": text} for n in range(6)]
-    return Questionnaire.model_validate(
-        {
-            "id": "synthetic",
-            "version": 1,
-            "title": text,
-            "description": text,
-            "languages": ["en", "nl"],
-            "provider": "bench",
-            "licence": "none",
-            "scale": scale,
-            "pillars": pillars,
-        }
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--assessments", type=int, default=10_000)
     args = parser.parse_args()
-    if DEFAULT_QUESTIONNAIRE.exists():
-        questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    else:
-        print(
-            f"{DEFAULT_QUESTIONNAIRE.name} not found: using a synthetic questionnaire of 55 questions"
-        )
-        questionnaire = synthetic_questionnaire()
+    questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
     layout = Layout.of(questionnaire)
     answers, respondents, sectors = generate(layout, args.assessments)
     print(

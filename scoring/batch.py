@@ -202,7 +202,10 @@ def _codes(column: pd.Series, categories: tuple[str, ...], what: str) -> np.ndar
     if isinstance(column.dtype, pd.CategoricalDtype) and tuple(column.cat.categories) == categories:
         codes = column.cat.codes.to_numpy()
     else:
-        codes = pd.Index(categories).get_indexer(column)
+        # Hash each distinct value once, then look the few distinct values up.
+        found, uniques = pd.factorize(column, use_na_sentinel=True)
+        lookup = np.append(pd.Index(categories).get_indexer(uniques), -1)
+        codes = lookup[found]
     if (codes < 0).any():
         unknown = sorted({str(v) for v in column[codes < 0]})
         raise ValueError(f"unknown {what}: {', '.join(unknown[:10])}")
@@ -226,8 +229,9 @@ def score_batch(
     else:
         a, uniques = pd.factorize(answers["assessment"], sort=False)
         index = pd.Index(uniques, name="assessment")
-        pairs = pd.DataFrame({"a": a, "r": answers["respondent"].to_numpy()}).drop_duplicates()
-        n_resp = np.bincount(pairs["a"].to_numpy(), minlength=len(index)).astype(np.int64)
+        r = pd.factorize(answers["respondent"])[0].astype(np.int64)
+        pairs = np.unique(np.asarray(a, dtype=np.int64) * (int(r.max(initial=0)) + 1) + r)
+        n_resp = np.bincount(pairs // (int(r.max(initial=0)) + 1), minlength=len(index)).astype(np.int64)
     a = np.asarray(a, dtype=np.intp)
     q = _codes(answers["question"], layout.question_ids, "question ids")
     status = _codes(answers["status"], STATUSES, "answer statuses")
