@@ -2,7 +2,7 @@
 
 ``scoring/assessment.schema.json`` is committed so other tools (and editors,
 through ``"$schema"``) can validate files without Python;
-``tests/assessments/test_schema.py`` fails when it is stale, and
+``tests/assessments/test_assessment_schema.py`` fails when it is stale, and
 ``python -m assessments.schema`` rewrites it.
 """
 
