@@ -67,10 +67,46 @@ def result_scores(result: Result) -> dict[str, float | None]:
     return scores
 
 
+PEER_COLUMNS = ("organisation", "sector", "size_class", "date", "questionnaire_id")
+
+
 def peer_table(results: Iterable[Result]) -> pd.DataFrame:
-    """Peer table from results: an ``organisation`` column and one score column per measure."""
-    rows = [{"organisation": r.organisation, **result_scores(r)} for r in results]
-    return pd.DataFrame(rows)
+    """Peer table from results: the ``PEER_COLUMNS``, then one score column per measure."""
+    rows = [
+        {
+            "organisation": r.organisation,
+            "sector": r.sector,
+            "size_class": r.size_class,
+            "date": r.date,
+            "questionnaire_id": r.questionnaire_id,
+            **result_scores(r),
+        }
+        for r in results
+    ]
+    return pd.DataFrame(rows, columns=None if rows else list(PEER_COLUMNS))
+
+
+def select_peers(
+    result: Result, candidates: pd.DataFrame, k: int = DEFAULT_K
+) -> tuple[pd.DataFrame, str]:
+    """The peer group of ``result`` among ``candidates`` (a ``peer_table``), and its kind.
+
+    Peers are other organisations with the same questionnaire and sector, each
+    with its latest result only; when at least ``k`` of them also share the
+    size class, only those (kind ``"sector_size"``), else the whole sector
+    (kind ``"sector"``).
+    """
+    check_k(k)
+    peers = candidates[
+        (candidates["organisation"] != result.organisation)
+        & (candidates["questionnaire_id"] == result.questionnaire_id)
+        & (candidates["sector"] == result.sector)
+    ]
+    peers = peers.sort_values("date", kind="stable").drop_duplicates("organisation", keep="last")
+    same_size = peers[peers["size_class"] == result.size_class]
+    if len(same_size) >= k:
+        return same_size, "sector_size"
+    return peers, "sector"
 
 
 def _figures(values: np.ndarray, k: int) -> dict[str, np.ndarray]:

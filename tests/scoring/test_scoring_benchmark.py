@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from scoring import score_assessment
-from scoring.benchmark import benchmark, benchmark_batch, peer_table
+from scoring.benchmark import PEER_COLUMNS, benchmark, benchmark_batch, peer_table
 
 LEAD = "people.roles.crisis-lead"
 
@@ -145,7 +145,7 @@ def test_single_equals_batch(worked, make) -> None:
     levels = [0, 1, 1.5, 2, 2, 3, 3.5, 4, 5]
     results = [people_result(worked, make, f"O{i}", s) for i, s in enumerate(levels)]
     table = peer_table(results)
-    batch = benchmark_batch(table.drop(columns="organisation"), k=5)
+    batch = benchmark_batch(table.drop(columns=list(PEER_COLUMNS)), k=5)
     for i, result in enumerate(results):
         single = benchmark(result, table).figures
         for measure, figure in single.items():
@@ -154,3 +154,33 @@ def test_single_equals_batch(worked, make) -> None:
                 value = getattr(figure, name)
                 assert (value is None and math.isnan(row[name])) or value == row[name]
             assert figure.peers == row["peers"]
+
+
+def test_select_peers_prefers_size_class_when_enough(worked, make) -> None:
+    from scoring.benchmark import select_peers
+
+    def result(org, sector, size, date="2026-01-15"):
+        assessment = make(worked, {"a": {LEAD: 2}}, organisation=org, date=date)
+        organisation = assessment.organisation.model_copy(
+            update={"sector": sector, "size_class": size}
+        )
+        return score_assessment(
+            assessment.model_copy(update={"organisation": organisation}), worked
+        )
+
+    own = result("Own", "care", "small")
+    others = [result(f"S{i}", "care", "small") for i in range(4)]
+    others += [result(f"L{i}", "care", "large") for i in range(3)]
+    others += [
+        result("Old", "care", "small", "2024-01-01"),
+        result("Old", "care", "large", "2026-02-01"),
+    ]
+    others += [result("X", "energy", "small"), result("Own", "care", "small", "2025-01-01")]
+    table = peer_table([own, *others])
+    peers, kind = select_peers(own, table, k=5)
+    assert kind == "sector"
+    assert sorted(peers["organisation"]) == ["L0", "L1", "L2", "Old", "S0", "S1", "S2", "S3"]
+    assert peers.loc[peers["organisation"] == "Old", "size_class"].tolist() == ["large"]
+    peers, kind = select_peers(own, table, k=4)
+    assert kind == "sector_size"
+    assert sorted(peers["organisation"]) == ["S0", "S1", "S2", "S3"]
