@@ -11,6 +11,7 @@ from assessments.file import (
     assessment_to_json,
     load_assessment_file,
     parse_assessment,
+    reference_problems,
 )
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "assessment_to_json",
     "load_assessment_file",
     "parse_assessment",
+    "reference_problems",
 ]

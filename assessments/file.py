@@ -150,7 +150,12 @@ def parse_assessment(
         if installed is None:
             from questionnaires.registry import installed_questionnaires
 
-            installed = installed_questionnaires()
+            try:
+                installed = installed_questionnaires()
+            except QuestionnaireError as error:
+                raise AssessmentFileError(
+                    [f"installed questionnaire {problem}" for problem in error.problems]
+                ) from None
         found = installed.get((ref.id, ref.version))
         if found is None:
             raise AssessmentFileError(

@@ -189,3 +189,23 @@ def test_missing_file(tmp_path, installed) -> None:
         f"{tmp_path / 'none.json'}: cannot read file: No such file or directory"
     ]
 
+
+def test_installed_questionnaires_are_used_by_default(base, monkeypatch, worked) -> None:
+    import questionnaires.registry
+
+    monkeypatch.setattr(
+        questionnaires.registry, "installed_questionnaires", lambda: {("worked-example", 1): worked}
+    )
+    assessment, questionnaire = parse_assessment(json.dumps(base).encode("utf-8"), "f.json")
+    assert questionnaire is worked
+
+
+def test_a_broken_installed_questionnaire_is_reported_not_raised(base, monkeypatch) -> None:
+    import questionnaires.registry
+    from questionnaires import Problem, QuestionnaireError
+
+    def broken() -> dict:
+        raise QuestionnaireError([Problem("x.yaml", 3, ("id",), "required key is missing")])
+
+    monkeypatch.setattr(questionnaires.registry, "installed_questionnaires", broken)
+    assert problems(base, None) == ["installed questionnaire x.yaml:3: id: required key is missing"]
