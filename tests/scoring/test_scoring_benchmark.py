@@ -184,3 +184,9 @@ def test_select_peers_prefers_size_class_when_enough(worked, make) -> None:
     peers, kind = select_peers(own, table, k=4)
     assert kind == "sector_size"
     assert sorted(peers["organisation"]) == ["S0", "S1", "S2", "S3"]
+
+
+def test_no_peers_at_all(worked, make) -> None:
+    own = people_result(worked, make, "Own", 2)
+    figure = benchmark(own, peer_table([])).figures["people"]
+    assert (figure.own, figure.peers, figure.median, figure.withheld) == (2.0, 0, None, "too_few_peers")
