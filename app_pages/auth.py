@@ -80,5 +80,5 @@ def sign_out() -> None:
 def account_box() -> None:
     """The signed-in address and a sign-out button, in the sidebar."""
     lang = common.current_language()
-    st.sidebar.caption(t("auth.signed_in_as", lang, email=st.session_state.get(common.USER_EMAIL_KEY, "")))
+    st.sidebar.text(t("auth.signed_in_as", lang, email=st.session_state.get(common.USER_EMAIL_KEY, "")))
     st.sidebar.button(t("auth.sign_out", lang), key="sign_out", on_click=sign_out, icon=":material/logout:")

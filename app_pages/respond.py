@@ -92,7 +92,9 @@ def _save(respondent_id: int, question_id: str, overwrite_version: int | None = 
         return
     expected = overwrite_version if overwrite_version is not None else versions.get(question_id, 0)
     try:
-        version = answer_store.save_answer(common.engine(), respondent_id, question_id, answer, expected_version=expected)
+        version = answer_store.save_answer(
+            common.engine(), respondent_id, question_id, answer, expected_version=expected
+        )
     except Conflict as conflict:
         conflicts[question_id] = conflict.stored
         status[question_id] = ("conflict", "respond.conflict")
@@ -145,7 +147,7 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
     qid = question.id
     _seed(qid, stored.answer if stored else None)
     st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {}).setdefault(qid, stored.version if stored else 0)
-    with st.container(border=True):
+    with st.container(border=True, key=f"question_{number}"):
         st.markdown(f"**{number}. {plain(localized(question.text, lang))}**")
         with st.expander(t("respond.help", lang)):
             st.markdown(plain(localized(question.help, lang)))
@@ -170,7 +172,11 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
             )
         with st.expander(t("respond.comment_evidence", lang)):
             st.text_area(
-                t("respond.comment", lang), key=_comment_key(qid), on_change=_save, args=(respondent, qid), max_chars=4000
+                t("respond.comment", lang),
+                key=_comment_key(qid),
+                on_change=_save,
+                args=(respondent, qid),
+                max_chars=4000,
             )
             st.text_input(
                 t("respond.evidence", lang),
@@ -285,7 +291,8 @@ def render() -> None:
     st.title(title)
     if access.demo:
         st.caption(t("app.demo_label", lang))
-    st.progress(len(answered) / total if total else 0.0, text=t("respond.progress", lang, done=len(answered), total=total))
+    progress = t("respond.progress", lang, done=len(answered), total=total)
+    st.progress(len(answered) / total if total else 0.0, text=progress)
 
     finished = access.finished_at is not None
     if finished and not st.session_state.get(common.RESPOND_REVIEW_KEY, False):

@@ -72,7 +72,7 @@ def render() -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("results.pillars", lang))
-        st.dataframe(pillar_rows, hide_index=True, width="stretch")
+        st.table(pillar_rows.set_index(t("results.pillar", lang)))
         if previous is None:
             st.caption(t("results.no_previous", lang))
         else:

@@ -110,7 +110,9 @@ def render() -> None:
             ),
             "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200),
             "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD"),
-            "status": st.column_config.SelectboxColumn(t("roadmap.status", lang), options=list(STATUSES), required=True),
+            "status": st.column_config.SelectboxColumn(
+                t("roadmap.status", lang), options=list(STATUSES), required=True
+            ),
         },
         on_change=_save,
         args=(assessment_id, rows),

@@ -1,0 +1,195 @@
+"""A consultant and a respondent walk through the app in a real browser.
+
+The consultant signs in, creates an organisation and an assessment with two
+respondents; respondent 1 opens their personal link in a fresh browser
+context, gives 5 answers (one N/A with a reason, one don't-know, one with a
+comment), reloads and finds all 5; the rest of the answers are completed
+(respondent 1's remaining ones and respondent 2's through the store, for
+speed); respondent 1 finishes; the consultant's results page shows the
+scores and the disagreement flag. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, EMAIL, PASSWORD
+
+pytestmark = pytest.mark.timeout(240)
+TIMEOUT = 20_000
+
+
+def _wait_idle(page) -> None:  # noqa: ANN001 - playwright Page
+    """Wait until Streamlit has finished its rerun (the status widget is gone)."""
+    page.wait_for_timeout(150)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=TIMEOUT)
+
+
+def _nav(page, name: str) -> None:  # noqa: ANN001
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
+    page.get_by_role("heading", name=name).wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+
+
+def _question(page, number: int):  # noqa: ANN001, ANN202
+    """The bordered container of question ``number`` on the current section."""
+    return page.locator(f".st-key-question_{number}")
+
+
+def _choose(page, number: int, option: str) -> None:  # noqa: ANN001
+    label = _question(page, number).locator('[data-testid="stRadio"] label').filter(has_text=option).first
+    label.click()
+    label.locator('input[type="radio"]').wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_function(
+        "([key, text]) => [...document.querySelectorAll(`.${key} input[type=radio]:checked`)]"
+        ".some(e => e.closest('label').innerText.includes(text))",
+        arg=[f"st-key-question_{number}", option],
+        timeout=TIMEOUT,
+    )
+    _wait_idle(page)
+
+
+def _saved(page, number: int) -> None:  # noqa: ANN001
+    _question(page, number).get_by_text(re.compile("Saved at")).wait_for(timeout=TIMEOUT)
+
+
+def _checked_label(page, number: int) -> str:  # noqa: ANN001
+    """The text of the chosen option of question ``number``."""
+    checked = _question(page, number).locator('input[type="radio"]:checked')
+    if checked.count() == 0:
+        return ""
+    return checked.first.evaluate("e => e.closest('label').innerText").strip()
+
+
+def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa: ANN001
+    from store.answers import save_answer
+    from store.engine import make_engine
+    from store.respondents import respondent_for_token
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    consultant = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = consultant.new_page()
+    page.goto(f"{server.url}/?lang=en")
+    page.get_by_label("E-mail address", exact=True).fill(EMAIL)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Organisations").wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+
+    page.get_by_label("Name", exact=True).first.fill("Gemeente Voorbeeld")
+    page.get_by_label("Sector", exact=True).first.fill("government")
+    page.get_by_role("button", name="Create organisation").click()
+    page.get_by_text("Organisation Gemeente Voorbeeld was created.").wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+
+    _nav(page, "Assessment set-up")
+    page.get_by_label("Title (optional)").fill("Baseline 2026")
+    page.get_by_role("button", name="Create assessment").click()
+    page.get_by_text("The assessment was created").wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+    for role in ("IT manager", "Director"):
+        form = page.locator('[data-testid="stForm"]')
+        form.get_by_label("Role").fill(role)
+        form.get_by_role("button", name="Add respondent").click()
+        page.locator('[data-testid="stCode"]').filter(has_text="token=").nth(
+            0 if role == "IT manager" else 1
+        ).wait_for(timeout=TIMEOUT)
+        _wait_idle(page)
+    links = [text.strip() for text in page.locator('[data-testid="stCode"] code').all_inner_texts()]
+    assert len(links) == 2 and all("?token=" in link for link in links), links
+    page.screenshot(path=str(ARTIFACTS / "setup.png"), full_page=True)
+
+    # Respondent 1, in a fresh browser context (no cookies, no session).
+    respondent = browser.new_context(viewport={"width": 1280, "height": 1000})
+    answer_page = respondent.new_page()
+    answer_page.goto(links[0] + "&lang=en")
+    answer_page.get_by_text(re.compile(r"0 of \d+ questions answered")).wait_for(timeout=TIMEOUT)
+    _wait_idle(answer_page)
+    total = int(re.search(r"0 of (\d+)", answer_page.get_by_text(re.compile("questions answered")).inner_text())[1])
+
+    given: dict[int, str] = {}
+    plan = [("level", 2), ("na", None), ("dont_know", None), ("level", 3), ("level", 1)]
+    number = 0
+    for kind, level in plan:
+        number += 1
+        if _question(answer_page, number).count() == 0:
+            answer_page.get_by_role("button", name="Next").click()
+            _question(answer_page, number).wait_for(timeout=TIMEOUT)
+            _wait_idle(answer_page)
+        if kind == "level":
+            _choose(answer_page, number, f"{level} · ")
+        elif kind == "na":
+            _choose(answer_page, number, "Not applicable")
+            reason = _question(answer_page, number).get_by_label(re.compile("Why does this not apply"))
+            reason.fill("We have no on-premises servers.")
+            reason.press("Enter")
+            _wait_idle(answer_page)
+        else:
+            _choose(answer_page, number, "Don't know")
+        _saved(answer_page, number)
+        if number == 1:
+            box = _question(answer_page, number)
+            box.get_by_text("Comment and evidence (optional)").click()
+            comment = box.get_by_label("Comment")
+            comment.fill("Only the IT team knows the plan.")
+            comment.press("Tab")
+            answer_page.wait_for_timeout(500)
+            _wait_idle(answer_page)
+        given[number] = kind
+    answer_page.get_by_text(re.compile(rf"5 of {total} questions answered")).wait_for(timeout=TIMEOUT)
+    answer_page.screenshot(path=str(ARTIFACTS / "respond.png"), full_page=True)
+
+    # Reload: everything comes back from the database.
+    answer_page.reload()
+    answer_page.get_by_text(re.compile(rf"5 of {total} questions answered")).wait_for(timeout=TIMEOUT)
+    _wait_idle(answer_page)
+    sections = answer_page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label')
+    sections.first.click()
+    _wait_idle(answer_page)
+    seen: dict[int, str] = {}
+    for index in range(sections.count()):
+        if index:
+            sections.nth(index).click()
+            _wait_idle(answer_page)
+        for number in range(1, 6):
+            if number not in seen and _question(answer_page, number).count():
+                seen[number] = _checked_label(answer_page, number)
+        if len(seen) == 5:
+            break
+    assert seen[1].startswith("2 · ") and seen[4].startswith("3 · ") and seen[5].startswith("1 · "), seen
+    assert seen[2] == "Not applicable" and seen[3] == "Don't know", seen
+
+    # Complete the answers: respondent 1's remaining ones and respondent 2's, through the store.
+    engine = make_engine(server.database_url)
+    first = respondent_for_token(engine, links[0].split("token=")[1])
+    second = respondent_for_token(engine, links[1].split("token=")[1])
+    stored = first.answers
+    assert stored[list(stored)[0]].answer.comment is None or True
+    ids = [q.id for q in first.questionnaire.questions()]
+    assert stored[ids[0]].answer.value == 2 and stored[ids[0]].answer.comment == "Only the IT team knows the plan."
+    assert stored[ids[1]].answer.value == "na" and stored[ids[1]].answer.reason == "We have no on-premises servers."
+    assert stored[ids[2]].answer.value == "dont_know"
+    for position, qid in enumerate(ids):
+        if qid not in stored:
+            save_answer(engine, first.respondent_id, qid, {"value": 2}, 0)
+        save_answer(engine, second.respondent_id, qid, {"value": 4 if position % 2 else 2}, 0)
+    engine.dispose()
+    answer_page.reload()
+    answer_page.get_by_text(re.compile(rf"{total} of {total} questions answered")).wait_for(timeout=TIMEOUT)
+    _wait_idle(answer_page)
+    answer_page.get_by_role("button", name="Finish").click()
+    answer_page.get_by_text("Thank you").wait_for(timeout=TIMEOUT)
+    answer_page.screenshot(path=str(ARTIFACTS / "thanks.png"), full_page=True)
+    respondent.close()
+
+    # The consultant reads the results.
+    _nav(page, "Results")
+    page.get_by_text(re.compile(r"average, level \d achieved")).first.wait_for(timeout=TIMEOUT)
+    flag = page.get_by_text(re.compile(r"questions with disagreement"))
+    flag.wait_for(timeout=TIMEOUT)
+    assert int(re.search(r"(\d+) questions with disagreement", flag.inner_text())[1]) >= 1
+    page.wait_for_timeout(3000)  # plotly draws its charts
+    page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
+    consultant.close()
