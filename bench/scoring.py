@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -82,11 +83,13 @@ def main() -> None:
         f"{questionnaire.id} v{questionnaire.version}: {len(layout.question_ids)} questions, "
         f"{len(layout.capability_ids)} capabilities; {len(answers):,} answers"
     )
+    cpu_start = time.process_time()
     start = time.perf_counter()
     scores = score_batch(answers, layout, respondents)
     scored = time.perf_counter()
     table = benchmark_batch(scores.wide(), sectors)
     done = time.perf_counter()
+    cpu = time.process_time() - cpu_start
     shown = int(table["withheld"].isna().sum())
     print(
         f"scored in {scored - start:.3f} s; benchmarked {len(table):,} figures "
@@ -95,6 +98,8 @@ def main() -> None:
     print(
         f"mean overall {np.nanmean(scores.overall):.2f}; mean confidence {np.nanmean(scores.confidence):.3f}"
     )
+    # Wall-clock seconds suffer when other processes share the two cores; CPU time does not.
+    print(f"cpu time {cpu:.3f} s; load average {os.getloadavg()[0]:.1f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(

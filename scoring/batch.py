@@ -40,6 +40,8 @@ from questionnaires.models import Questionnaire
 
 STATUSES = ("level", "na", "dont_know")
 _LEVEL, _NA, _DONT_KNOW = 0, 1, 2
+#: Highest level of the answer format (``scoring.assessment.Answer``).
+_TOP = 5
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,12 @@ def score_batch(
     if respondents is not None:
         counts = pd.Series(respondents, dtype="int64")
         index = pd.Index(counts.index, name="assessment")
-        a = index.get_indexer(answers["assessment"])
+        column = answers["assessment"]
+        if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and column.dtype.kind in "iu":
+            a = column.to_numpy()  # keys are already row numbers
+            a = np.where((a >= 0) & (a < len(index)), a, -1)
+        else:
+            a = index.get_indexer(column)
         if (a < 0).any():
             raise ValueError("answers name assessments that have no respondent count")
         n_resp = counts.to_numpy(dtype=np.int64)
@@ -241,29 +248,40 @@ def score_batch(
     is_level = status == _LEVEL
     level_keys = key[is_level]
     level_values = answers["value"].to_numpy(dtype=float, na_value=np.nan)[is_level]
-    bad = ~np.isin(level_values, (0.0, 1.0, 2.0, 3.0, 4.0, 5.0))
+    bad = ~((level_values >= 0) & (level_values <= _TOP) & (level_values == np.floor(level_values)))
     if bad.any():
         raise ValueError(f"a level must be a whole number 0-5; found {level_values[bad][0]!r}")
 
     size = n_a * n_q
-    levels = np.bincount(level_keys, minlength=size)
     na = np.bincount(key[status == _NA], minlength=size)
     dont_know = np.bincount(key[status == _DONT_KNOW], minlength=size)
+    # Median, minimum and maximum per (assessment, question) from a histogram of
+    # the levels: counting is linear, where sorting a million answers is not.
+    # Row ``level`` of the histogram counts that level for every (assessment, question).
+    bins = _TOP + 1
+    histogram = np.bincount(
+        level_values.astype(np.intp) * size + level_keys, minlength=size * bins
+    ).reshape(bins, size)
+    levels = histogram.sum(axis=0)
     unanswered = np.repeat(n_resp, n_q) - levels - na - dont_know
     if (unanswered < 0).any():
         raise ValueError("more answers than respondents for a question (a duplicate answer?)")
-
-    # Median, minimum and maximum per (assessment, question) from one sort.
-    order = np.lexsort((level_values, level_keys))
-    ordered = level_values[order]
-    start = np.cumsum(levels) - levels
+    low_rank, high_rank = (levels - 1) // 2, levels // 2
+    low = np.zeros(size, dtype=np.intp)  # the level of the answer at rank low_rank
+    high = np.zeros(size, dtype=np.intp)
+    lowest = np.full(size, _TOP, dtype=np.intp)
+    highest = np.zeros(size, dtype=np.intp)
+    counted = np.zeros(size, dtype=np.int64)
+    for level in range(bins):  # a loop over the six levels, not over answers
+        counted += histogram[level]
+        low += counted <= low_rank
+        high += counted <= high_rank
+        present = histogram[level] > 0
+        np.minimum(lowest, np.where(present, level, _TOP), out=lowest)
+        np.maximum(highest, np.where(present, level, 0), out=highest)
     scored = levels > 0
-    lo = start[scored] + (levels[scored] - 1) // 2
-    hi = start[scored] + levels[scored] // 2
-    score = np.full(size, np.nan)
-    score[scored] = (ordered[lo] + ordered[hi]) / 2
-    disagreement = np.full(size, np.nan)
-    disagreement[scored] = ordered[start[scored] + levels[scored] - 1] - ordered[start[scored]]
+    score = np.where(scored, (low + high) / 2, np.nan)
+    disagreement = np.where(scored, highest - lowest, np.nan)
 
     shape = (n_a, n_q)
     score = score.reshape(shape)
