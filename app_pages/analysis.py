@@ -9,46 +9,60 @@ arithmetic of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 from app_pages import common
 from questionnaires import Questionnaire, localized
-from scoring.assessment import Assessment
+from reports.build import ReportInputs, report_bytes
+from reports.sources import inputs_from_store
+from scoring.assessment import Assessment, RoadmapEdit
+from scoring.benchmark import Benchmark
 from scoring.results import Result
 from scoring.scores import score_assessment
-from store import assessments
 
 
 @dataclass(frozen=True)
 class Analysis:
     assessment_id: int
-    document: Assessment
-    questionnaire: Questionnaire
+    #: What the reports are made from (``reports.sources``): the same inputs on screen and in the PDF.
+    inputs: ReportInputs
     result: Result
-    #: Earlier assessments of the same organisation with the same questionnaire, oldest first.
-    history: tuple[Result, ...]
+
+    @property
+    def document(self) -> Assessment:
+        return self.inputs.assessment
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.inputs.questionnaire
+
+    @property
+    def history(self) -> tuple[Result, ...]:
+        """Earlier closed assessments of the organisation with the same questionnaire, oldest first."""
+        return tuple(self.inputs.history)
 
     @property
     def previous(self) -> Result | None:
         return self.history[-1] if self.history else None
 
+    @property
+    def benchmark(self) -> Benchmark | None:
+        return self.inputs.benchmark
+
+    @property
+    def peers(self) -> int:
+        """Organisations in the peer group (the most that any measure has)."""
+        figures = self.benchmark.figures.values() if self.benchmark else ()
+        return max((figure.peers for figure in figures), default=0)
+
 
 def load(user_id: int, assessment_id: int) -> Analysis:
-    engine = common.engine()
-    document, questionnaire = assessments.assessment_document(engine, user_id, assessment_id)
-    result = score_assessment(document, questionnaire)
-    info = assessments.get_assessment(engine, user_id, assessment_id)
-    history: list[Result] = []
-    for other in assessments.list_assessments(engine, user_id, info.organisation_id):
-        if other.id == assessment_id or other.questionnaire_id != info.questionnaire_id:
-            continue
-        if (other.date, other.id) >= (info.date, info.id):
-            continue
-        earlier, earlier_questionnaire = assessments.assessment_document(engine, user_id, other.id)
-        history.append(score_assessment(earlier, earlier_questionnaire))
-    return Analysis(assessment_id, document, questionnaire, result, tuple(history))
+    """The assessment with everything its result pages show, read through the store and scored."""
+    inputs = inputs_from_store(common.engine(), user_id, assessment_id)
+    return Analysis(assessment_id, inputs, score_assessment(inputs.assessment, inputs.questionnaire))
 
 
 def question_numbers(questionnaire: Questionnaire) -> dict[str, int]:
@@ -91,97 +105,29 @@ def names(questionnaire: Questionnaire, lang: str) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True)
-class PeerGroup:
-    """The peers chosen for a benchmark: which group, and their results."""
+def roadmap_edits(steps: list[dict], changes: dict) -> dict[str, RoadmapEdit]:
+    """The edits a change of the roadmap table asks for, by step key.
 
-    sector: str
-    size_class: str | None
-    results: tuple[Result, ...]
-
-
-def peer_group(user_id: int, data: Analysis) -> PeerGroup:
-    """The consultant's other clients in the same sector with the same questionnaire: their latest closed assessment.
-
-    When enough of them share the size class too, only those. The k-anonymity
-    rule itself is applied by ``scoring.benchmark``.
+    ``steps`` are the table's rows as drawn (each with ``key``, ``owner``,
+    ``horizon``, ``due``, ``status``); ``changes`` is ``st.data_editor``'s
+    ``edited_rows`` (row position → changed columns, dates as ISO text).
+    Raises ``ValueError`` (pydantic's) for a value the file model refuses.
     """
-    from scoring.benchmark import DEFAULT_K
-    from store import organisations
-
-    engine = common.engine()
-    own = assessments.get_assessment(engine, user_id, data.assessment_id)
-    sector = data.document.organisation.sector
-    size = data.document.organisation.size_class
-    found: list[tuple[str, Result]] = []
-    for organisation in organisations.list_organisations(engine, user_id):
-        if organisation.id == own.organisation_id or organisation.sector != sector:
-            continue
-        closed = [
-            a for a in assessments.list_assessments(engine, user_id, organisation.id)
-            if a.status == "closed" and a.questionnaire_id == own.questionnaire_id
-        ]
-        if not closed:
-            continue
-        document, questionnaire = assessments.assessment_document(engine, user_id, closed[-1].id)
-        found.append((organisation.size_class, score_assessment(document, questionnaire)))
-    same_size = tuple(result for size_class, result in found if size_class == size)
-    if len(same_size) >= DEFAULT_K:
-        return PeerGroup(sector, size, same_size)
-    return PeerGroup(sector, None, tuple(result for _, result in found))
-
-
-def peer_figures(user_id: int, data: Analysis):  # noqa: ANN201 - scoring.benchmark.Benchmark
-    """The benchmark of this assessment against its peer group (figures of small groups withheld)."""
-    from scoring.benchmark import DEFAULT_K, benchmark, peer_table
-
-    group = peer_group(user_id, data)
-    return group, benchmark(data.result, peer_table(group.results), DEFAULT_K)
-
-
-def report_benchmark(user_id: int, data: Analysis):  # noqa: ANN201 - reports.context.BenchmarkInput
-    """The benchmark as the report wants it: shown rows, or the reason it is withheld."""
-    from reports.context import BenchmarkInput, BenchmarkRow
-
-    group, result = peer_figures(user_id, data)
-    shown = [f for f in result.figures.values() if f.withheld is None and f.median is not None]
-
-    def rows(kind: str) -> tuple[BenchmarkRow, ...]:
-        return tuple(
-            BenchmarkRow(id=f.measure, q1=f.p25, median=f.median, q3=f.p75, percentile=f.percentile)
-            for f in shown
-            if f.kind == kind
+    edits: dict[str, RoadmapEdit] = {}
+    for row, edited in changes.items():
+        step = {**steps[int(row)], **edited}
+        due = step.get("due")
+        if isinstance(due, str):
+            due = dt.date.fromisoformat(due[:10]) if due else None
+        edits[step["key"]] = RoadmapEdit(
+            owner=(step.get("owner") or "").strip() or None,
+            horizon=step.get("horizon") or None,
+            due=due,
+            status=step.get("status") or "open",
         )
-
-    return BenchmarkInput(
-        peers=len(group.results),
-        k=result.k,
-        shown=bool(shown),
-        reason=None if shown else "report.benchmark.reason.too_few",
-        group=group.sector,
-        pillars=rows("pillar"),
-        capabilities=rows("capability"),
-    )
+    return edits
 
 
-def report_context(user_id: int, data: Analysis, lang: str):  # noqa: ANN201 - reports.context.ReportContext
-    """Everything the PDF shows, built by ``reports.context`` from the stored assessment."""
-    from reports.context import Branding, build_context
-    from store import branding
-
-    stored = branding.get_branding(common.engine(), user_id)
-    return build_context(
-        data.result,
-        data.document,
-        data.questionnaire,
-        lang,
-        branding=Branding.from_image(
-            logo=stored.logo,
-            logo_mime=stored.logo_mime,
-            colour=stored.colour,
-            consultant=stored.consultant_name,
-            confidentiality=stored.confidentiality_label,
-        ),
-        benchmark=report_benchmark(user_id, data),
-        history=data.history,
-    )
+def export(user_id: int, assessment_id: int, fmt: str, lang: str) -> bytes:
+    """One download ("pdf", "xlsx" or "json"), made by ``reports`` from the stored assessment."""
+    return report_bytes(inputs_from_store(common.engine(), user_id, assessment_id), fmt, lang)

@@ -1,4 +1,5 @@
-"""Benchmark: the assessment against the consultant's other clients in the same sector.
+"""Benchmark: the assessment against the consultant's other clients in the same sector
+(their latest closed assessment with the same questionnaire, chosen by ``reports.sources``).
 
 Peer quartiles and percentile rank per pillar and capability come from
 ``scoring.benchmark``, which withholds every figure of a group smaller than
@@ -14,7 +15,6 @@ from app_pages import analysis, common
 from app_pages.common import num
 from i18n import t
 from reports import charts
-from scoring.benchmark import DEFAULT_K, benchmark, peer_table
 
 
 def render() -> None:
@@ -24,20 +24,16 @@ def render() -> None:
     data = analysis.load(user, assessment_id)
     label = analysis.names(data.questionnaire, lang)
     st.title(t("benchmark.page", lang))
-    group = analysis.peer_group(user, data)
-    size = t(f"size.{group.size_class}", lang) if group.size_class in ("small", "medium", "large") else group.size_class
-    st.caption(
-        t("benchmark.group", lang, sector=common.plain(group.sector), peers=len(group.results))
-        + (f" · {common.plain(size)}" if group.size_class else "")
-    )
-    if data.result.overall is None:
+    st.caption(t("benchmark.group", lang, sector=common.plain(data.document.organisation.sector), peers=data.peers))
+    if data.result.overall is None or data.benchmark is None:
         st.info(t("results.no_answers", lang))
         st.stop()
-    figures = benchmark(data.result, peer_table(group.results), DEFAULT_K).figures
+    k = data.benchmark.k
+    figures = data.benchmark.figures
     shown = [f for f in figures.values() if f.withheld is None and f.median is not None]
     if not shown:
-        st.info(t("benchmark.withheld", lang, k=DEFAULT_K, peers=len(group.results)), icon=":material/lock:")
-        st.caption(t("benchmark.rule", lang, k=DEFAULT_K))
+        st.info(t("benchmark.withheld", lang, k=k, peers=data.peers), icon=":material/lock:")
+        st.caption(t("benchmark.rule", lang, k=k))
         st.stop()
     pillars = [f for f in shown if f.kind == "pillar"]
     frame = pd.DataFrame(
@@ -62,7 +58,7 @@ def render() -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(t("benchmark.rule", lang, k=DEFAULT_K))
+    st.caption(t("benchmark.rule", lang, k=k))
 
 
 render()

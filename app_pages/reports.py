@@ -11,33 +11,12 @@ import streamlit as st
 
 from app_pages import analysis, common
 from i18n import t
+from reports.build import MIME_TYPES, file_name
 
 
-def _file_name(data: analysis.Analysis, extension: str) -> str:
-    safe = "".join(c if c.isalnum() else "-" for c in data.document.organisation.name).strip("-").lower()
-    return f"veerkracht-{safe or 'assessment'}-{data.document.date.isoformat()}.{extension}"
-
-
-def pdf_bytes(user_id: int, assessment_id: int, lang: str) -> bytes:
-    from reports.pdf import render_pdf
-
-    data = analysis.load(user_id, assessment_id)
+def _pdf(user_id: int, assessment_id: int, lang: str) -> bytes:
     with st.spinner(t("reports.building", lang)):
-        return render_pdf(analysis.report_context(user_id, data, lang))
-
-
-def json_bytes(user_id: int, assessment_id: int) -> bytes:
-    from assessments.file import assessment_to_json
-
-    data = analysis.load(user_id, assessment_id)
-    return assessment_to_json(data.document, data.questionnaire).encode("utf-8")
-
-
-def xlsx_bytes(user_id: int, assessment_id: int, lang: str) -> bytes:
-    from reports.excel import workbook_bytes
-
-    data = analysis.load(user_id, assessment_id)
-    return workbook_bytes(analysis.report_context(user_id, data, lang))
+        return analysis.export(user_id, assessment_id, "pdf", lang)
 
 
 def render() -> None:
@@ -56,8 +35,8 @@ def render() -> None:
         st.caption(t("reports.pdf_help", lang))
         st.download_button(
             t("reports.download_pdf", lang),
-            data=lambda: pdf_bytes(user, assessment_id, report_lang),
-            file_name=_file_name(data, "pdf"),
+            data=lambda: _pdf(user, assessment_id, report_lang),
+            file_name=file_name(data.inputs, "pdf"),
             mime="application/pdf",
             on_click="ignore",
             key="reports_pdf",
@@ -69,9 +48,9 @@ def render() -> None:
         st.caption(t("reports.xlsx_help", lang))
         st.download_button(
             t("reports.download_xlsx", lang),
-            data=lambda: xlsx_bytes(user, assessment_id, report_lang),
-            file_name=_file_name(data, "xlsx"),
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            data=lambda: analysis.export(user, assessment_id, "xlsx", report_lang),
+            file_name=file_name(data.inputs, "xlsx"),
+            mime=MIME_TYPES["xlsx"],
             on_click="ignore",
             key="reports_xlsx",
             icon=":material/table:",
@@ -81,9 +60,9 @@ def render() -> None:
         st.caption(t("reports.json_help", lang))
         st.download_button(
             t("reports.download_json", lang),
-            data=lambda: json_bytes(user, assessment_id),
-            file_name=_file_name(data, "json"),
-            mime="application/json",
+            data=lambda: analysis.export(user, assessment_id, "json", report_lang),
+            file_name=file_name(data.inputs, "json"),
+            mime=MIME_TYPES["json"],
             on_click="ignore",
             key="reports_json",
             icon=":material/data_object:",

@@ -25,6 +25,13 @@ def _headline(score: float | None, level: int | None, lang: str) -> str:
     return t("results.score_level", lang, score=num(score), level="–" if level is None else level)
 
 
+def _peer_median(data: analysis.Analysis, measure: str) -> float:
+    figure = data.benchmark.figures.get(measure) if data.benchmark else None
+    if figure is None or figure.withheld or figure.median is None:
+        return math.nan
+    return figure.median
+
+
 def _change(value: float | None) -> str:
     return "–" if value is None else f"{value:+.1f}"
 
@@ -83,11 +90,12 @@ def render() -> None:
                 "name": [label[p.id] for p in result.pillars.values()],
                 "score": [p.score if p.score is not None else math.nan for p in result.pillars.values()],
                 "target": [p.target for p in result.pillars.values()],
-                "peer_median": [math.nan for _ in result.pillars.values()],
+                "peer_median": [_peer_median(data, p.id) for p in result.pillars.values()],
             }
         )
         st.plotly_chart(charts.pillar_radar(radar, lang), theme=None, key="results_radar")
-        st.caption(t("results.radar_peers", lang))
+        if radar["peer_median"].isna().all():
+            st.caption(t("results.radar_peers", lang))
 
     st.subheader(t("results.capabilities", lang))
     for pillar in questionnaire.pillars:

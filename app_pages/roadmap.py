@@ -7,15 +7,12 @@ is written through the store the moment the table changes.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from app_pages import analysis, common
 from i18n import t
 from reports import charts
-from scoring.assessment import RoadmapEdit
 from scoring.results import HORIZONS
 from store import roadmap
 from store.errors import StoreError
@@ -34,21 +31,14 @@ def _save(assessment_id: int, steps: list[dict]) -> None:
     lang = common.current_language()
     changes = st.session_state.get(_editor_key(), {}).get("edited_rows", {})
     failed = 0
-    for row, edited in changes.items():
-        step = dict(steps[int(row)])
-        step.update(edited)
-        due = step.get("due")
-        if isinstance(due, str):
-            due = dt.date.fromisoformat(due[:10]) if due else None
+    try:
+        edits = analysis.roadmap_edits(steps, changes)
+    except ValueError:
+        edits, failed = {}, len(changes)
+    for key, edit in edits.items():
         try:
-            edit = RoadmapEdit(
-                owner=(step.get("owner") or "").strip() or None,
-                horizon=step.get("horizon") or None,
-                due=due,
-                status=step.get("status") or "open",
-            )
-            roadmap.set_roadmap_edit(common.engine(), common.require_user(), assessment_id, step["key"], edit)
-        except (StoreError, ValueError):
+            roadmap.set_roadmap_edit(common.engine(), common.require_user(), assessment_id, key, edit)
+        except StoreError:
             failed += 1
     st.session_state[EDITOR_VERSION_KEY] = st.session_state.get(EDITOR_VERSION_KEY, 0) + 1
     st.session_state["roadmap_message"] = (
