@@ -16,9 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, delete, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Engine, bindparam, delete, select, text
 
 from scoring.assessment import Answer
 from store._util import as_utc, utcnow
@@ -26,7 +24,7 @@ from store.assessments import pinned_question_ids, stored_answer_model
 from store.engine import writing
 from store.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from store.records import StoredAnswer
-from store.schema import answers, assessments, respondents
+from store.schema import answers
 
 
 def _validated(answer: Answer | Mapping[str, Any]) -> Answer:
@@ -35,21 +33,41 @@ def _validated(answer: Answer | Mapping[str, Any]) -> Answer:
     try:
         return Answer.model_validate(dict(answer))
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in error.errors())
-        raise InvalidInput(problems) from None
+        problems: dict[str, str] = {}
+        for detail in error.errors(include_url=False):
+            field = str(detail["loc"][0]) if detail["loc"] else "answer"
+            message = str(detail["msg"]).removeprefix("Value error, ")
+            if field == "value":  # one line for the union's two branches
+                message = 'expected a level 0-5, "na" (with a reason) or "dont_know"'
+            problems.setdefault(field, message)
+        raise InvalidInput("; ".join(f"{field}: {message}" for field, message in problems.items())) from None
+
+
+# The autosave path runs for every click of every respondent, so its three
+# statements are plain SQL built once (no per-call statement building or cache
+# keys). The SQL is the same on SQLite (>= 3.35) and PostgreSQL.
+_WRITABLE = text(
+    "SELECT r.revoked, r.assessment_id, a.status, a.questionnaire_hash"
+    " FROM respondents r JOIN assessments a ON a.id = r.assessment_id"
+    " WHERE r.id = :respondent_id"
+)
+_INSERT = text(
+    "INSERT INTO answers"
+    " (respondent_id, question_id, value, reason, comment, evidence, updated_at, version)"
+    " VALUES (:respondent_id, :question_id, :value, :reason, :comment, :evidence, :updated_at, 1)"
+    " ON CONFLICT (respondent_id, question_id) DO NOTHING"
+    " RETURNING version"
+).bindparams(bindparam("updated_at", type_=answers.c.updated_at.type))
+_UPDATE = text(
+    "UPDATE answers SET value = :value, reason = :reason, comment = :comment, evidence = :evidence,"
+    " updated_at = :updated_at, version = :next_version"
+    " WHERE respondent_id = :respondent_id AND question_id = :question_id AND version = :expected"
+    " RETURNING version"
+).bindparams(bindparam("updated_at", type_=answers.c.updated_at.type))
 
 
 def _check_writable(connection: Connection, respondent_id: int, question_id: str) -> None:
-    row = connection.execute(
-        select(
-            respondents.c.revoked,
-            respondents.c.assessment_id,
-            assessments.c.status,
-            assessments.c.questionnaire_hash,
-        )
-        .join(assessments, assessments.c.id == respondents.c.assessment_id)
-        .where(respondents.c.id == respondent_id)
-    ).first()
+    row = connection.execute(_WRITABLE, {"respondent_id": respondent_id}).first()
     if row is None:
         raise NotFound(f"no respondent {respondent_id}")
     if row.revoked:
@@ -96,26 +114,13 @@ def save_answer(
     }
     with writing(engine) as connection:
         _check_writable(connection, respondent_id, question_id)
+        params = {"respondent_id": respondent_id, "question_id": question_id, **values}
         if expected_version == 0:
-            upsert = sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
-            statement = (
-                upsert(answers)
-                .values(respondent_id=respondent_id, question_id=question_id, version=1, **values)
-                .on_conflict_do_nothing(index_elements=["respondent_id", "question_id"])
-                .returning(answers.c.version)
-            )
+            statement = _INSERT
         else:
-            statement = (
-                update(answers)
-                .where(
-                    answers.c.respondent_id == respondent_id,
-                    answers.c.question_id == question_id,
-                    answers.c.version == expected_version,
-                )
-                .values(version=expected_version + 1, **values)
-                .returning(answers.c.version)
-            )
-        saved = connection.execute(statement).scalar_one_or_none()
+            statement = _UPDATE
+            params.update(expected=expected_version, next_version=expected_version + 1)
+        saved = connection.execute(statement, params).scalar_one_or_none()
         if saved is not None:
             return saved
         stored = _stored(connection, respondent_id, question_id)

@@ -18,11 +18,20 @@ SQLite needs care to be a safe multi-user store (see docs/deployment.md):
   (``isolation_level = None`` on the driver connection, our own ``BEGIN`` in the
   ``begin`` event). Read-only work uses ``reading()``, a plain deferred ``BEGIN``
   that never waits for writers.
+* within one process, SQLite write transactions also queue, first come first
+  served, on a lock of the engine. SQLite's busy handler does not queue
+  waiters: it lets them sleep and retry (1, 2, 5 … 100 ms), so under many
+  concurrent writers an unlucky one waited 14 s while others kept winning
+  (bench/autosave.py). The queue hands the database over the moment it is
+  free; the busy timeout still covers other processes.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import weakref
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,13 +72,51 @@ def make_engine(url: str | None = None, **options: Any) -> Engine:
     connect_args = dict(options.pop("connect_args", {}))
     connect_args.setdefault("check_same_thread", False)
     connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
-    options.setdefault("pool_size", 10)
-    options.setdefault("max_overflow", 20)
+    # SQLite connections are cheap file handles; a writer waits for its turn
+    # holding one, so the pool must not be the bottleneck.
+    options.setdefault("pool_size", 20)
+    options.setdefault("max_overflow", 80)
     options.setdefault("pool_timeout", 60)
     engine = create_engine(parsed, connect_args=connect_args, **options)
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_begin)
+    _write_locks[engine] = FairLock()
     return engine
+
+
+class FairLock:
+    """A lock granted in the order it was asked for.
+
+    ``threading.Lock`` lets the thread that just released it take it straight
+    back, so with dozens of busy writers some wait very long; here the
+    releasing thread hands the lock to the longest waiter.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._waiters: deque[threading.Lock] = deque()
+        self._held = False
+
+    def __enter__(self) -> None:
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._waiters.append(turn)
+        turn.acquire()  # released by __exit__ of the holder: the lock is now ours
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._mutex:
+            if self._waiters:
+                self._waiters.popleft().release()
+            else:
+                self._held = False
+
+
+#: One lock per SQLite engine, serialising its write transactions in this process.
+_write_locks: weakref.WeakKeyDictionary[Engine, FairLock] = weakref.WeakKeyDictionary()
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -99,8 +146,16 @@ def is_sqlite(engine: Engine) -> bool:
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
-    with engine.begin() as connection:
+    """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success.
+
+    Keep it short: on SQLite every other writer waits for it.
+    """
+    lock = _write_locks.get(engine)
+    if lock is None:
+        with engine.begin() as connection:
+            yield connection
+        return
+    with lock, engine.begin() as connection:
         yield connection
 
 

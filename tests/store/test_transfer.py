@@ -125,7 +125,7 @@ def _unknown_target(data: dict) -> None:
     ("change", "message"),
     [
         (_unknown_question, "question 'people.roles.unknown' is not in questionnaire small-example v1"),
-        (_bad_level, "less than or equal to 5"),
+        (_bad_level, "respondents[0].answers.people.roles.crisis-team.value: expected a level 0-5"),
         (_changed_questionnaire, "differs from the installed questionnaire small-example v1"),
         (_version_mismatch, "is small-example v1, but the file pins small-example v2"),
         (_unknown_target, "pillar 'finance' is not in questionnaire"),
