@@ -21,13 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import select  # noqa: E402
+
 from questionnaires import Questionnaire, load_questionnaire  # noqa: E402
 from questionnaires.registry import DEFAULT_QUESTIONNAIRE  # noqa: E402
 from scoring.assessment import Answer  # noqa: E402
 from store import assessments, organisations, respondents, users  # noqa: E402
 from store.answers import save_answer  # noqa: E402
-from store.engine import make_engine  # noqa: E402
+from store.engine import make_engine, reading  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
+from store.schema import answers  # noqa: E402
 
 WRITERS = 50
 SAVES = 200
@@ -89,22 +92,16 @@ def main() -> None:
             thread.join()
         seconds = time.perf_counter() - started
 
-        lost = 0
-        for person in people:
-            access = respondents.respondent_for_token
-            del access
-        stored = {}
-        from sqlalchemy import select
-
-        from store.engine import reading
-        from store.schema import answers
-
+        # Every acknowledged save must be in the database: the last acknowledged
+        # version and level of each (respondent, question).
         with reading(engine) as connection:
-            for row in connection.execute(select(answers.c.respondent_id, answers.c.question_id, answers.c.version, answers.c.value)):
-                stored[(row.respondent_id, row.question_id)] = (row.version, int(row.value))
-        for key, expected in acknowledged.items():
-            if stored.get(key) != expected:
-                lost += 1
+            stored = {
+                (row.respondent_id, row.question_id): (row.version, int(row.value))
+                for row in connection.execute(
+                    select(answers.c.respondent_id, answers.c.question_id, answers.c.version, answers.c.value)
+                )
+            }
+        lost = sum(1 for key, expected in acknowledged.items() if stored.get(key) != expected)
         engine.dispose()
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     print(
