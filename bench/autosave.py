@@ -108,7 +108,6 @@ def main() -> None:
         f"{len(question_ids)} questions ({questionnaire.id} v{questionnaire.version}); "
         f"{len(latencies)} saves in {seconds:.1f} s = {len(latencies) / seconds:.0f} saves/s; "
         f"max {max(latencies, default=0):.1f} ms",
-        file=sys.stderr,
     )
     for error in errors[:5]:
         print(error, file=sys.stderr)
