@@ -1,0 +1,164 @@
+"""The respond page: reached by link, every answer stored at once, restored on return."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from store import answers, respondents
+from tests.app.conftest import World, app
+
+ROLES = "people.roles.crisis-team"
+EXERCISES = "process.exercises.tabletop"
+
+
+def _ids(world: World) -> list[str]:
+    return [q.id for q in world.questionnaire.questions()]
+
+
+def _stored(world: World, index: int = 0) -> dict:
+    access = respondents.respondent_for_token(world.engine, world.tokens[index])
+    return {qid: stored.answer for qid, stored in access.answers.items()}
+
+
+def _open(world: World, index: int = 0, **extra: str):  # noqa: ANN202
+    at = app(token=world.tokens[index], lang="en", **extra)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_unknown_and_revoked_links_get_a_plain_message_and_nothing_else(world: World) -> None:
+    at = app(token="not-a-real-token", lang="en")
+    at.run()
+    assert [title.value for title in at.title] == ["This link does not work"]
+    assert len(at.radio) == 0 and len(at.button) == 0 and len(at.sidebar) == 0
+    respondents.revoke_link(world.engine, world.user_id, world.respondent_ids[0])
+    at = _open(world)
+    assert [title.value for title in at.title] == ["This link does not work"]
+    assert len(at.radio) == 0
+
+
+def test_a_level_is_saved_at_once_and_shown_as_saved(world: World) -> None:
+    at = _open(world)
+    assert at.title[0].value == "Gemeente Testdorp — Nulmeting"
+    assert "0 of 3 questions answered" in at.get("progress")[0].proto.text
+    at.radio(key=f"answer_{ROLES}").set_value(3).run()
+    assert _stored(world)[ROLES].value == 3
+    assert any(caption.value.startswith("✓ Saved at") for caption in at.caption)
+    assert "1 of 3 questions answered" in at.get("progress")[0].proto.text
+
+
+def test_not_applicable_is_saved_only_with_a_reason(world: World) -> None:
+    at = _open(world)
+    at.radio(key=f"answer_{ROLES}").set_value("na").run()
+    assert ROLES not in _stored(world)
+    assert "Not saved yet: give a reason why this does not apply." in [c.value for c in at.caption]
+    at.text_input(key=f"reason_{ROLES}").input("We outsource all crisis roles.").run()
+    stored = _stored(world)[ROLES]
+    assert (stored.value, stored.reason) == ("na", "We outsource all crisis roles.")
+
+
+def test_comment_and_evidence_are_saved_and_a_bad_link_is_refused(world: World) -> None:
+    at = _open(world)
+    at.radio(key=f"answer_{ROLES}").set_value("dont_know").run()
+    at.text_area(key=f"comment_{ROLES}").input("Ask the facility manager.").run()
+    at.text_input(key=f"evidence_{ROLES}").input("javascript:alert(1)").run()
+    stored = _stored(world)[ROLES]
+    assert (stored.value, stored.comment, stored.evidence) == ("dont_know", "Ask the facility manager.", None)
+    assert "only links starting with http:// or https://" in at.warning[0].value
+    at.text_input(key=f"evidence_{ROLES}").input("https://intranet.example.org/plan").run()
+    assert str(_stored(world)[ROLES].evidence) == "https://intranet.example.org/plan"
+
+
+def test_on_return_every_saved_answer_is_shown_and_the_page_opens_where_they_left_off(world: World) -> None:
+    ids = _ids(world)
+    answers.save_answer(world.engine, world.respondent_ids[0], ids[0], {"value": 4, "comment": "Signed list."}, 0)
+    at = _open(world)  # a new session: another device, or a refresh
+    # The first capability is complete, so the page opens at the second.
+    assert at.radio(key="respond_capability").value == "process.exercises"
+    assert at.header[0].value == "Process · Exercises"
+    at.radio(key="respond_capability").set_value("people.roles").run()
+    assert at.radio(key=f"answer_{ids[0]}").value == 4
+    assert at.text_area(key=f"comment_{ids[0]}").value == "Signed list."
+    # A refresh keeps the place in the URL.
+    assert at.query_params["at"] == "people.roles"
+    again = _open(world, at="people.roles")
+    assert again.header[0].value == "People · Roles"
+
+
+def test_a_conflict_shows_the_newer_stored_answer(world: World) -> None:
+    at = _open(world)
+    # Another device saves first.
+    answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 5}, 0)
+    at.radio(key=f"answer_{ROLES}").set_value(1).run()
+    assert _stored(world)[ROLES].value == 5
+    assert "changed elsewhere" in at.warning[0].value
+    assert any("Stored answer: 5 · Roles are revised after every exercise" in text.value for text in at.text)
+    at.button(key=f"take_{ROLES}").click().run()
+    assert at.radio(key=f"answer_{ROLES}").value == 5
+    at.radio(key=f"answer_{ROLES}").set_value(2).run()
+    assert _stored(world)[ROLES].value == 2
+
+
+def test_keep_mine_after_a_conflict_overwrites_the_stored_answer(world: World) -> None:
+    at = _open(world)
+    answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 5}, 0)
+    at.radio(key=f"answer_{ROLES}").set_value(1).run()
+    at.button(key=f"keep_{ROLES}").click().run()
+    assert _stored(world)[ROLES].value == 1
+
+
+def test_a_failed_save_keeps_the_answer_on_screen_and_offers_a_retry(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(world)
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(answers, "save_answer", broken)
+        at.radio(key=f"answer_{ROLES}").set_value(2).run()
+    assert ROLES not in _stored(world)
+    assert at.error[0].value == "Saving failed. Your answer is still on screen; please try again."
+    assert at.radio(key=f"answer_{ROLES}").value == 2
+    at.button(key=f"retry_{ROLES}").click().run()
+    assert _stored(world)[ROLES].value == 2
+    assert len(at.error) == 0
+
+
+def test_moving_between_sections_and_finishing(world: World) -> None:
+    at = _open(world)
+    assert at.header[0].value == "People · Roles"
+    at.button(key="respond_next").click().run()
+    assert at.header[0].value == "Process · Exercises"
+    at.button(key="respond_previous").click().run()
+    assert at.header[0].value == "People · Roles"
+    at.button(key="respond_finish").click().run()
+    assert at.success[0].value == "Thank you — your answers have been saved."
+    assert respondents.list_respondents(world.engine, world.user_id, world.assessment_id)[0].finished_at is not None
+    # Coming back later shows the thank-you, with a way back to the answers.
+    again = _open(world)
+    assert again.success[0].value == "Thank you — your answers have been saved."
+    again.button(key="respond_review_button").click().run()
+    assert len(again.radio) == 2
+
+
+def test_the_page_speaks_dutch_by_default_and_switches_language(world: World) -> None:
+    at = app(token=world.tokens[0])
+    at.run()
+    assert "0 van 3 vragen beantwoord" in at.get("progress")[0].proto.text
+    assert "Niet van toepassing" in at.radio(key=f"answer_{ROLES}").options
+    at.button_group(key="language_choice").set_value("en").run()
+    assert "Not applicable" in at.radio(key=f"answer_{ROLES}").options
+    assert at.query_params["lang"] == "en"
+
+
+def test_typed_text_is_never_markup(world: World) -> None:
+    from store import organisations
+
+    organisations.update_organisation(world.engine, world.user_id, world.organisation_id, name="**Evil** [x](http://e)")
+    at = _open(world)
+    # Escaped for markdown: shown literally, no bold, no link.
+    assert at.title[0].value == r"\*\*Evil\*\* \[x\]\(http\://e\) — Nulmeting"
