@@ -220,6 +220,51 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the report of an assessment (database) or of an assessment file as PDF, Excel or JSON."""
+    from pathlib import Path
+
+    from reports.build import ReportInputs, report_bytes
+    from reports.worker import ReportError
+
+    if (args.assessment_id is None) == (args.from_json is None):
+        print("give either ASSESSMENT_ID or --from-json FILE.json", file=sys.stderr)
+        return 2
+    if args.from_json is not None:
+        from assessments import AssessmentFileError, load_assessment_file
+
+        try:
+            assessment, questionnaire = load_assessment_file(args.from_json)
+        except AssessmentFileError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return 1
+        inputs = ReportInputs(assessment=assessment, questionnaire=questionnaire)
+    else:
+        from reports.sources import inputs_from_store
+        from store.errors import NotFound
+
+        engine = _store_engine()
+        try:
+            user_id = _consultant_id(engine, args.user)
+            if user_id is None:
+                return 1
+            inputs = inputs_from_store(engine, user_id, args.assessment_id)
+        except NotFound as error:
+            print(error, file=sys.stderr)
+            return 1
+        finally:
+            engine.dispose()
+    try:
+        data = report_bytes(inputs, args.format, args.lang)
+    except ReportError as error:
+        print(f"no report: {error}", file=sys.stderr)
+        return 1
+    Path(args.output).write_bytes(data)
+    print(f"{args.format} report written to {args.output} ({len(data):,} bytes)")
+    return 0
+
+
 def _register_store_commands(commands) -> None:  # noqa: ANN001 - argparse's sub-parsers action
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
@@ -275,6 +320,17 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score an assessment file and print the result as JSON")
     score.add_argument("file", metavar="FILE.json")
     score.set_defaults(handler=cmd_score)
+
+    report = commands.add_parser("report", help="write an assessment's report as PDF, Excel or JSON")
+    report.add_argument(
+        "assessment_id", type=int, nargs="?", metavar="ASSESSMENT_ID", help="an assessment in the database"
+    )
+    report.add_argument("--from-json", metavar="FILE.json", help="an assessment file instead (no database needed)")
+    report.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language (default nl)")
+    report.add_argument("--format", choices=("pdf", "xlsx", "json"), default="pdf", help="default pdf")
+    report.add_argument("-o", "--output", required=True, metavar="FILE")
+    report.add_argument("--user", metavar="EMAIL", help="the consultant who owns it (default: $VEERKRACHT_USER)")
+    report.set_defaults(handler=cmd_report)
 
     _register_store_commands(commands)
     return parser

@@ -1,0 +1,312 @@
+"""One function per chart, each returning a plotly figure from plain data.
+
+The app draws these figures on screen (``st.plotly_chart(fig, theme=None)``)
+and the PDF embeds the very same figures as SVG, so what a consultant sees is
+what the board reads. Inputs are pandas frames with the columns named in each
+docstring; labels are already localised text, legend texts come from the
+report catalogue in ``lang``. Nothing here reads files, the database or the
+scoring models, so a chart can be tested with a three-row frame.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from i18n import t
+from reports import theme
+
+#: Months each roadmap horizon spans: now 0–3, next 3–12, later 12–24.
+HORIZON_MONTHS = {"now": (0, 3), "next": (3, 12), "later": (12, 24)}
+
+
+def _figure(height: int, width: int | None = None) -> go.Figure:
+    figure = go.Figure()
+    figure.update_layout(template=theme.TEMPLATE, height=height, width=width)
+    return figure
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    """Break a long label onto lines of about ``width`` characters (plotly does not wrap)."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def _shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _present(values: pd.Series) -> bool:
+    return bool(values.notna().any())
+
+
+def pillar_radar(pillars: pd.DataFrame, lang: str) -> go.Figure:
+    """Radar of the pillars: current score against target and (when shown) peer median.
+
+    Columns: ``name`` (str), ``score`` (float), ``target`` (float),
+    ``peer_median`` (float or NaN when the benchmark is withheld).
+    """
+    figure = _figure(height=340)
+    names = [_wrap(name, 18) for name in pillars["name"]]
+    closed = names + names[:1]
+
+    def trace(column: str, label: str, colour: str, dash: str, fill: str | None) -> None:
+        values = list(pillars[column]) + list(pillars[column])[:1]
+        figure.add_trace(
+            go.Scatterpolar(
+                r=values,
+                theta=closed,
+                name=label,
+                mode="lines+markers",
+                line={"color": colour, "dash": dash, "width": 2.5},
+                marker={"size": 6},
+                fill=fill,
+                fillcolor="rgba(29,111,138,0.18)" if fill else None,
+            )
+        )
+
+    trace("target", t("report.chart.target", lang), theme.TARGET, "dash", None)
+    if "peer_median" in pillars and _present(pillars["peer_median"]):
+        trace("peer_median", t("report.chart.peer_median", lang), theme.PEER, "dot", None)
+    trace("score", t("report.chart.current", lang), theme.CURRENT, "solid", "toself")
+    figure.update_layout(
+        polar={"radialaxis": {"range": [0, 5], "dtick": 1, "angle": 90, "tickfont": {"size": 9}}},
+        margin={"l": 60, "r": 60, "t": 40, "b": 30},
+        legend={"y": -0.12, "yanchor": "top", "x": 0.5, "xanchor": "center"},
+    )
+    return figure
+
+
+def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars of capability scores with a mark at each target.
+
+    Columns: ``name`` (str), ``score`` (float or NaN when nothing was
+    answered), ``target`` (float), ``level`` (int gated level or NaN).
+    """
+    rows = len(capabilities)
+    figure = _figure(height=90 + 34 * rows)
+    names = [_wrap(name, 30) for name in capabilities["name"]]
+    scores = capabilities["score"].fillna(0)
+    labels = [
+        "–"
+        if math.isnan(score)
+        else t("report.chart.score_level", lang, score=score, level=_level(level))
+        for score, level in zip(capabilities["score"], capabilities["level"], strict=True)
+    ]
+    figure.add_trace(
+        go.Bar(
+            x=scores,
+            y=names,
+            orientation="h",
+            name=t("report.chart.current", lang),
+            marker={"color": theme.CURRENT},
+        )
+    )
+    # Score and level in a column right of the axis, clear of bars and target marks.
+    figure.add_trace(
+        go.Scatter(
+            x=[5.15] * rows,
+            y=names,
+            mode="text",
+            text=labels,
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=capabilities["target"],
+            y=names,
+            mode="markers",
+            name=t("report.chart.target", lang),
+            marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": theme.TARGET}},
+        )
+    )
+    figure.update_layout(
+        xaxis={"range": [0, 6.4], "tickvals": [0, 1, 2, 3, 4, 5], "title": None},
+        yaxis={"autorange": "reversed"},
+        bargap=0.35,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    )
+    return figure
+
+
+def _level(level: object) -> str:
+    return (
+        "–"
+        if level is None or (isinstance(level, float) and math.isnan(level))
+        else str(int(level))
+    )
+
+
+def benchmark_bands(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """Peer quartile bands per pillar (or capability) with our own score on them.
+
+    Columns: ``name`` (str), ``q1``, ``median``, ``q3`` (float, peers),
+    ``score`` (float, ours). Only groups large enough to show reach here; the
+    k-anonymity decision is made before, in scoring.
+    """
+    figure = _figure(height=100 + 42 * len(rows))
+    names = [_wrap(name, 30) for name in rows["name"]]
+    figure.add_trace(
+        go.Bar(
+            x=rows["q3"] - rows["q1"],
+            base=rows["q1"],
+            y=names,
+            orientation="h",
+            name=t("report.chart.peer_band", lang),
+            marker={"color": "rgba(122,134,154,0.35)", "line": {"width": 0}},
+            width=0.5,
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=rows["median"],
+            y=names,
+            mode="markers",
+            name=t("report.chart.peer_median", lang),
+            marker={"symbol": "line-ns", "size": 20, "line": {"width": 3, "color": theme.PEER}},
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=rows["score"],
+            y=names,
+            mode="markers",
+            name=t("report.chart.current", lang),
+            marker={"symbol": "diamond", "size": 12, "color": theme.CURRENT},
+        )
+    )
+    figure.update_layout(
+        xaxis={"range": [0, 5], "dtick": 1},
+        yaxis={"autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    )
+    return figure
+
+
+def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
+    """The roadmap as a timeline: one bar per step across its horizon's months.
+
+    Columns: ``label`` (str), ``horizon`` ("now" | "next" | "later"),
+    ``status`` ("open" | "in_progress" | "done"). Rows are drawn in the order
+    given (priority order), top to bottom.
+    """
+    figure = _figure(height=110 + 22 * len(steps))
+    labels = [_shorten(label, 52) for label in steps["label"]]
+    for status, colour in theme.STATUS_COLOURS.items():
+        chosen = steps["status"] == status
+        if not chosen.any():
+            continue
+        spans = [HORIZON_MONTHS[horizon] for horizon in steps.loc[chosen, "horizon"]]
+        figure.add_trace(
+            go.Bar(
+                x=[end - start for start, end in spans],
+                base=[start for start, _ in spans],
+                y=[label for label, keep in zip(labels, chosen, strict=True) if keep],
+                orientation="h",
+                name=t(f"report.status.{status}", lang),
+                marker={"color": colour},
+                width=0.6,
+            )
+        )
+    for horizon, (start, end) in HORIZON_MONTHS.items():
+        figure.add_vline(x=start, line={"color": theme.GRID, "width": 1})
+        figure.add_annotation(
+            x=(start + end) / 2,
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            text=f"<b>{t(f'report.horizon.{horizon}', lang)}</b>",
+            showarrow=False,
+            font={"size": 11, "color": theme.MUTED},
+        )
+    figure.update_layout(
+        barmode="overlay",
+        xaxis={
+            "range": [0, 24],
+            "tickvals": [0, 3, 6, 12, 18, 24],
+            "title": t("report.chart.months", lang),
+        },
+        yaxis={
+            "autorange": "reversed",
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "tickfont": {"size": 10},
+        },
+        legend={"y": -0.08 - 6 / (110 + 22 * len(steps)), "yanchor": "top"},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+    )
+    return figure
+
+
+def trend_chart(history: pd.DataFrame, lang: str) -> go.Figure:
+    """Scores over time: one line per pillar and a bold one for the overall score.
+
+    Columns: ``date`` (date), ``series`` (str: pillar name or the overall
+    label), ``score`` (float), ``overall`` (bool: this row is the overall line).
+    """
+    figure = _figure(height=300)
+    colours = iter(theme.PILLAR_COLOURS)
+    for (series, overall), rows in history.groupby(["series", "overall"], sort=False):
+        rows = rows.sort_values("date")
+        figure.add_trace(
+            go.Scatter(
+                x=rows["date"],
+                y=rows["score"],
+                name=str(series),
+                mode="lines+markers",
+                line={
+                    "width": 4 if overall else 2,
+                    "color": theme.INK if overall else next(colours),
+                },
+            )
+        )
+    figure.update_layout(yaxis={"range": [0, 5], "dtick": 1}, xaxis={"type": "date"})
+    return figure
+
+
+def disagreement_heatmap(levels: pd.DataFrame, lang: str) -> go.Figure:
+    """Respondents × questions: each respondent's level, so disagreement shows as colour.
+
+    ``levels`` has one row per respondent (index: role label) and one column
+    per question (column: short question label); a cell is the level 0–5 or
+    NaN for "not applicable" and "don't know" (drawn blank).
+    """
+    figure = _figure(height=120 + 26 * len(levels.index))
+    columns = [str(column) for column in levels.columns]
+    figure.add_trace(
+        go.Heatmap(
+            z=levels.to_numpy(dtype=float, na_value=math.nan),
+            x=columns,
+            y=[_wrap(str(role), 22) for role in levels.index],
+            zmin=0,
+            zmax=5,
+            colorscale=[list(stop) for stop in theme.LEVEL_SCALE],
+            xgap=2,
+            ygap=2,
+            # The level is printed in each cell: a colour bar's gradient does not survive SVG-in-PDF.
+            showscale=False,
+            texttemplate="%{z}",
+            hoverongaps=False,
+        )
+    )
+    figure.update_layout(
+        xaxis={"tickangle": -45, "tickfont": {"size": 9}, "type": "category"},
+        yaxis={"autorange": "reversed", "type": "category"},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+    return figure

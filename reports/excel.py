@@ -1,0 +1,274 @@
+"""The Excel workbook: the numbers behind the report, for consultants who work on in a sheet.
+
+Sheets: answers (one row per respondent and question), scores (pillars,
+capabilities, questions), roadmap, benchmark. Headers are bold on a tinted
+fill, the header row (and the first column where it names the row) is frozen,
+columns have widths that fit their content. Scores are numbers, not text, so
+a consultant can sort and chart them; labels are in the report's language.
+
+User text goes into cells as values. openpyxl stores a string starting with
+``=`` as a formula, which a spreadsheet program would evaluate; such cells are
+set back to the string type, so a typed ``=HYPERLINK(...)`` stays text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from i18n import t
+from questionnaires.models import Questionnaire, localized
+from scoring.assessment import Assessment
+from scoring.benchmark import Benchmark
+from scoring.results import Result
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1D6F8A")
+MAX_WIDTH = 60
+
+
+def _sheet(
+    book: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    freeze_first_column: bool = False,
+) -> Worksheet:
+    sheet = book.create_sheet(title[:31])
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    widths = [len(str(h)) for h in headers]
+    for row in rows:
+        values = list(row)
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # text that looks like a formula stays text
+                cell.data_type = "s"
+        for i, value in enumerate(values):
+            if value is not None:
+                widths[i] = max(widths[i], min(len(str(value)), MAX_WIDTH))
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width + 2
+    sheet.freeze_panes = "B2" if freeze_first_column else "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    return sheet
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def workbook_bytes(
+    result: Result,
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    lang: str,
+    *,
+    benchmark: Benchmark | None = None,
+) -> bytes:
+    """The workbook as ``.xlsx`` bytes."""
+    tr = lambda key: t(key, lang)  # noqa: E731
+    index = questionnaire.question_index()
+    pillar_names = {p.id: localized(p.name, lang) for p in questionnaire.pillars}
+    capability_names = {
+        c.id: localized(c.name, lang) for p in questionnaire.pillars for c in p.capabilities
+    }
+    book = Workbook()
+    book.remove(book.active)
+
+    def answer_rows() -> Iterable[list[object]]:
+        for question in questionnaire.questions():
+            pillar, capability, _ = index[question.id]
+            for respondent in assessment.respondents:
+                answer = respondent.answers.get(question.id)
+                value: object = None
+                if answer is not None:
+                    value = (
+                        answer.value
+                        if isinstance(answer.value, int)
+                        else tr(f"report.answer.{answer.value}")
+                    )
+                yield [
+                    question.id,
+                    pillar_names[pillar.id],
+                    capability_names[capability.id],
+                    localized(question.text, lang),
+                    respondent.role,
+                    value,
+                    answer.comment if answer else None,
+                    str(answer.evidence) if answer and answer.evidence else None,
+                    answer.reason if answer else None,
+                ]
+
+    _sheet(
+        book,
+        tr("report.xlsx.answers"),
+        [
+            "id",
+            tr("report.col.pillar"),
+            tr("report.col.capability"),
+            tr("report.col.question"),
+            tr("report.col.role"),
+            tr("report.col.answer"),
+            tr("report.col.comment"),
+            tr("report.col.evidence"),
+            tr("report.col.reason"),
+        ],
+        answer_rows(),
+        freeze_first_column=True,
+    )
+
+    def score_rows() -> Iterable[list[object]]:
+        yield [
+            tr("report.overall"),
+            "",
+            tr("report.overall"),
+            _round(result.overall),
+            None,
+            None,
+            None,
+            _round(result.confidence),
+            None,
+        ]
+        for p in result.pillars.values():
+            yield [
+                tr("report.col.pillar"),
+                p.id,
+                pillar_names[p.id],
+                _round(p.score),
+                p.level,
+                _round(p.target),
+                _round(p.gap),
+                _round(p.confidence),
+                None,
+            ]
+        for c in result.capabilities.values():
+            yield [
+                tr("report.col.capability"),
+                c.id,
+                capability_names[c.id],
+                _round(c.score),
+                c.level,
+                _round(c.target),
+                _round(c.gap),
+                _round(c.confidence),
+                None,
+            ]
+        for q in result.questions.values():
+            yield [
+                tr("report.col.question"),
+                q.id,
+                localized(index[q.id][2].text, lang),
+                _round(q.score),
+                None,
+                _round(q.target),
+                _round(q.gap),
+                None,
+                q.disagreement,
+            ]
+
+    _sheet(
+        book,
+        tr("report.xlsx.scores"),
+        [
+            tr("report.xlsx.kind"),
+            "id",
+            tr("report.xlsx.name"),
+            tr("report.col.score"),
+            tr("report.col.level"),
+            tr("report.col.target"),
+            tr("report.col.gap"),
+            tr("report.col.confidence"),
+            tr("report.col.spread"),
+        ],
+        score_rows(),
+    )
+
+    _sheet(
+        book,
+        tr("report.roadmap.title"),
+        [
+            "#",
+            "key",
+            tr("report.col.action"),
+            tr("report.col.question"),
+            tr("report.col.pillar"),
+            tr("report.col.level"),
+            tr("report.col.horizon"),
+            tr("report.col.priority"),
+            tr("report.col.owner"),
+            tr("report.col.due"),
+            tr("report.col.status"),
+            tr("report.xlsx.requires"),
+        ],
+        (
+            [
+                n,
+                s.key,
+                s.guidance(questionnaire, lang),
+                localized(index[s.question][2].text, lang),
+                pillar_names[s.pillar],
+                s.level,
+                tr(f"report.horizon.{s.horizon}"),
+                _round(s.priority),
+                s.owner,
+                s.due,
+                tr(f"report.status.{s.status}"),
+                ", ".join(s.requires),
+            ]
+            for n, s in enumerate(result.roadmap, 1)
+        ),
+    )
+
+    names = pillar_names | capability_names
+    bench_rows: list[list[object]] = []
+    if benchmark is not None:
+        for f in benchmark.figures.values():
+            shown = f.withheld is None
+            bench_rows.append(
+                [
+                    f.measure,
+                    names.get(f.measure, f.measure),
+                    _round(f.own),
+                    f.peers,
+                    _round(f.p25) if shown else None,
+                    _round(f.median) if shown else None,
+                    _round(f.p75) if shown else None,
+                    _round(f.percentile) if shown else None,
+                    None
+                    if shown
+                    else t("report.benchmark.reason.too_few", lang, peers=f.peers, k=benchmark.k),
+                ]
+            )
+    sheet = _sheet(
+        book,
+        tr("report.benchmark.title"),
+        [
+            "id",
+            tr("report.xlsx.name"),
+            tr("report.col.score"),
+            tr("report.xlsx.peers"),
+            tr("report.col.q1"),
+            tr("report.col.median"),
+            tr("report.col.q3"),
+            tr("report.col.percentile"),
+            tr("report.xlsx.withheld"),
+        ],
+        bench_rows,
+    )
+    if benchmark is None:
+        sheet.append([tr("report.benchmark.reason.not_requested")])
+    if assessment.demo or result.demo:
+        for ws in book.worksheets:
+            ws.oddHeader.center.text = tr("report.demo")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

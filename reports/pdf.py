@@ -1,0 +1,87 @@
+"""The PDF report: context → HTML (Jinja2) → PDF (WeasyPrint in a worker process).
+
+The HTML is made here, in the calling process, where the warm browser
+exports the charts to SVG; only the finished HTML crosses to the worker that
+runs WeasyPrint with the safe fetcher and the limits (``reports.worker``).
+
+Jinja2 runs with ``autoescape=True`` (``select_autoescape`` would leave
+``.html.j2`` templates unescaped) and ``StrictUndefined`` (a misspelt field
+fails the render instead of printing nothing). User text enters only as
+values, never as template source, so ``{{ 7*7 }}`` typed by a user stays text.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from i18n import t
+from reports.context import ReportContext
+from reports.svg import PAGE_WIDTH_PX, figures_svg, svg_data_url
+from reports.worker import Limits, PdfWorker, RenderedPdf, ReportError, default_worker
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "ReportError",
+    "Limits",
+    "RenderedPdf",
+    "render_html",
+    "render_pdf",
+    "render_pdf_checked",
+]
+
+
+@cache
+def environment() -> Environment:
+    """The template environment (shared; Jinja2 environments are thread-safe once built)."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+#: Export width in CSS pixels of figures that print narrower than the text block,
+#: so their lettering prints at the same size as that of full-width charts.
+NARROW = {"radar": 300}
+
+
+def chart_urls(context: ReportContext) -> dict[str, str]:
+    """Every figure of the context as an SVG ``data:`` URL, exported by the warm browser."""
+    names = list(context.figures)
+    svgs = figures_svg(
+        [context.figures[name] for name in names],
+        [NARROW.get(name, PAGE_WIDTH_PX) for name in names],
+    )
+    return {name: svg_data_url(svg) for name, svg in zip(names, svgs, strict=True)}
+
+
+def render_html(context: ReportContext, charts: dict[str, str] | None = None) -> str:
+    """The report as one HTML document with its charts embedded (no external resources)."""
+    if charts is None:
+        charts = chart_urls(context)
+    template = environment().get_template("report.html.j2")
+    return template.render(
+        r=context, charts=charts, t=lambda key, **values: t(key, context.lang, **values)
+    )
+
+
+def render_pdf_checked(context: ReportContext, worker: PdfWorker | None = None) -> RenderedPdf:
+    """The PDF with what the renderer refused and warned about; raises ReportError on failure."""
+    html = render_html(context)
+    rendered = (worker or default_worker()).render(html)
+    for url in rendered.refused:
+        LOGGER.warning("report renderer refused %s", url[:200])
+    return rendered
+
+
+def render_pdf(context: ReportContext, worker: PdfWorker | None = None) -> bytes:
+    """The PDF report as bytes (``application/pdf``); raises ReportError on failure."""
+    return render_pdf_checked(context, worker).pdf

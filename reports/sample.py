@@ -1,0 +1,82 @@
+"""A deterministic demo assessment: for the report preview, the benchmark and tests.
+
+It is marked ``demo`` so every page of its report says so. Answers are drawn
+from a seeded generator around a per-question "true" level, with respondents
+disagreeing now and then, some comments, evidence links, a few "don't know"
+and "not applicable" answers, and owners on the first roadmap steps: enough
+to fill every part of the report the way a real assessment would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from questionnaires.models import Questionnaire
+from scoring.assessment import Answer, Assessment, Organisation, QuestionnaireRef, Respondent
+
+ROLES = ("CISO", "IT-manager", "Business-continuity manager", "HR-adviseur", "Operations lead")
+COMMENTS = (
+    "Vastgelegd in het beleid, maar nog niet geoefend.",
+    "Alleen voor de kritieke systemen.",
+    "Done by the service desk; no written procedure yet.",
+    "Checked during the last audit.",
+)
+
+
+def demo_assessment(
+    questionnaire: Questionnaire,
+    *,
+    respondents: int = 3,
+    seed: int = 7,
+    date: dt.date = dt.date(2026, 3, 2),
+    shift: float = 0.0,
+    organisation: str = "Demo Zorggroep Noord",
+    embed: bool = True,
+) -> Assessment:
+    """A closed demo assessment with every question answered by every respondent.
+
+    ``shift`` moves every "true" level (an earlier assessment of the same
+    organisation: ``shift=-0.8`` and an earlier ``date``).
+    """
+    rng = random.Random(seed)
+    truth = {
+        q.id: min(5.0, max(0.0, rng.uniform(0.8, 4.2) + shift)) for q in questionnaire.questions()
+    }
+    people = []
+    for number in range(respondents):
+        answers: dict[str, Answer] = {}
+        for question in questionnaire.questions():
+            draw = rng.random()
+            if draw < 0.03:
+                answers[question.id] = Answer(value="dont_know")
+            elif draw < 0.05:
+                answers[question.id] = Answer(value="na", reason="Uitbesteed aan de leverancier.")
+            else:
+                level = round(
+                    truth[question.id] + rng.choice((-1, 0, 0, 0, 0, 1)) + rng.uniform(-0.4, 0.4)
+                )
+                level = min(5, max(0, level))
+                comment = rng.choice(COMMENTS) if rng.random() < 0.12 else None
+                evidence = (
+                    f"https://intranet.example.org/docs/{question.id.replace('.', '/')}"
+                    if rng.random() < 0.08
+                    else None
+                )
+                answers[question.id] = Answer(value=level, comment=comment, evidence=evidence)
+        people.append(
+            Respondent(id=f"r{number + 1}", role=ROLES[number % len(ROLES)], answers=answers)
+        )
+    return Assessment(
+        organisation=Organisation(name=organisation, sector="zorg", size_class="250-999"),
+        title=None,
+        date=date,
+        status="closed",
+        demo=True,
+        questionnaire=QuestionnaireRef(
+            id=questionnaire.id,
+            version=questionnaire.version,
+            embedded=questionnaire if embed else None,
+        ),
+        respondents=tuple(people),
+    )
