@@ -1,0 +1,54 @@
+"""Organisations page: create, edit, delete with confirmation — stored in the database."""
+
+from __future__ import annotations
+
+from store import organisations
+from tests.app.conftest import World, signed_in
+
+
+def test_create_an_organisation(world: World) -> None:
+    at = signed_in(world, "organisations.py")
+    at.text_input(key="org_new_name").input("Waterschap Oost")
+    at.text_input(key="org_new_sector").input("government")
+    at.selectbox(key="org_new_size").set_value("large")
+    at.button(key="org_create").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Organisation Waterschap Oost was created."
+    names = {(o.name, o.sector, o.size_class) for o in organisations.list_organisations(world.engine, world.user_id)}
+    assert names == {("Gemeente Testdorp", "government", "medium"), ("Waterschap Oost", "government", "large")}
+    # The new organisation becomes the one worked on.
+    assert at.sidebar.selectbox(key="organisation_id").format_func(at.session_state["organisation_id"]) == (
+        "Waterschap Oost"
+    )
+
+
+def test_an_organisation_without_a_name_is_refused(world: World) -> None:
+    at = signed_in(world, "organisations.py")
+    at.text_input(key="org_new_sector").input("government")
+    at.button(key="org_create").click().run()
+    assert at.error[0].value == "Not saved: fill in name and sector (at most 200 characters)."
+    assert len(organisations.list_organisations(world.engine, world.user_id)) == 1
+
+
+def test_edit_an_organisation(world: World) -> None:
+    at = signed_in(world, "organisations.py")
+    at.text_input(key="org_edit_name").input("Gemeente Testdorp-Noord")
+    at.button(key="org_save").click().run()
+    assert at.success[0].value == "Changes saved."
+    assert organisations.get_organisation(world.engine, world.user_id, world.organisation_id).name == (
+        "Gemeente Testdorp-Noord"
+    )
+
+
+def test_delete_asks_for_confirmation_first(world: World) -> None:
+    at = signed_in(world, "organisations.py")
+    at.button(key="org_delete").click().run()
+    assert "Are you sure? Gemeente Testdorp will be deleted" in at.warning[0].value
+    assert len(organisations.list_organisations(world.engine, world.user_id)) == 1
+    at.button(key="org_delete_no").click().run()
+    assert len(at.warning) == 0
+    at.button(key="org_delete").click().run()
+    at.button(key="org_delete_yes").click().run()
+    assert at.success[0].value == "The organisation was deleted."
+    assert organisations.list_organisations(world.engine, world.user_id) == []
+    assert at.info[0].value == "No organisations yet. Create your first client below."

@@ -1,0 +1,43 @@
+"""Sign-in with the store's password check; consultant pages need it."""
+
+from __future__ import annotations
+
+from tests.app.conftest import PASSWORD, World, app
+
+
+def _sign_in(email: str, password: str):  # noqa: ANN202
+    at = app(lang="en")
+    at.run()
+    at.text_input(key="sign_in_email").input(email)
+    at.text_input(key="sign_in_password").input(password)
+    at.button[0].click().run()
+    return at
+
+
+def test_without_sign_in_only_the_sign_in_page_is_shown(world: World) -> None:
+    at = app(lang="en")
+    at.run()
+    assert [s.value for s in at.subheader] == ["Consultant sign-in"]
+    assert "user_id" not in at.session_state
+
+
+def test_a_wrong_password_is_refused(world: World) -> None:
+    at = _sign_in("consultant@example.org", "wrong password!")
+    assert [e.value for e in at.error] == ["E-mail address or password is not correct."]
+    assert "user_id" not in at.session_state
+
+
+def test_the_right_password_signs_in_and_sign_out_signs_out(world: World) -> None:
+    at = _sign_in("Consultant@Example.org ", PASSWORD)
+    assert at.session_state["user_id"] == world.user_id
+    assert at.title[0].value == "Organisations"
+    assert at.sidebar.selectbox(key="organisation_id").value == world.organisation_id
+    at.sidebar.button(key="sign_out").click().run()
+    assert "user_id" not in at.session_state
+    assert [s.value for s in at.subheader] == ["Consultant sign-in"]
+
+
+def test_the_sign_in_page_is_dutch_by_default(world: World) -> None:
+    at = app()
+    at.run()
+    assert [s.value for s in at.subheader] == ["Inloggen voor consultants"]
