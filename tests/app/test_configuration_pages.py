@@ -1,0 +1,42 @@
+"""Questionnaires page (preview, uploaded questionnaires, validator problems) and branding settings."""
+
+from __future__ import annotations
+
+from store import branding
+from tests.app.conftest import World, signed_in
+
+
+def test_questionnaires_page_previews_an_uploaded_questionnaire(world: World) -> None:
+    at = signed_in(world, "questionnaire_browser.py")
+    at.session_state["uploaded_questionnaires"] = {("small-example", 1): world.questionnaire}
+    at.run()
+    at.selectbox(key="browser_questionnaire").set_value(("small-example", 1)).run()
+    assert not at.exception
+    assert at.selectbox(key="browser_questionnaire").format_func(("small-example", 1)) == (
+        "Small example questionnaire (v1) · uploaded"
+    )
+    assert [tab.label for tab in at.tabs] == ["People", "Process", "Technology"]
+    assert [s.value for s in at.subheader] == ["Roles", "Exercises", "Back\\-up"]
+
+
+def test_questionnaires_page_lists_the_validators_problems_with_lines(world: World) -> None:
+    at = signed_in(world, "questionnaire_browser.py")
+    problems = ["broken.yaml:7: pillars[0].capabilities: field required"]
+    at.session_state["browser_problems"] = ("broken.yaml", problems)
+    at.run()
+    assert at.error[0].value == r"broken\.yaml was not loaded. Problems found: 1."  # escaped: a file name is typed text
+    assert at.code[0].value == "broken.yaml:7: pillars[0].capabilities: field required"
+
+
+def test_branding_is_stored(world: World) -> None:
+    at = signed_in(world, "settings.py")
+    at.text_input(key="settings_name").input("Weerbaar Advies")
+    at.text_input(key="settings_label").input("Vertrouwelijk")
+    at.color_picker(key="settings_colour").pick("#8a4f9e")
+    at.button(key="settings_save").click().run()
+    assert at.success[0].value == "Branding saved."
+    stored = branding.get_branding(world.engine, world.user_id)
+    assert (stored.consultant_name, stored.confidentiality_label, stored.colour) == (
+        "Weerbaar Advies", "Vertrouwelijk", "#8a4f9e"
+    )
+    assert at.caption[-1].value == "No logo yet."
