@@ -14,6 +14,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,29 +59,57 @@ class PostgresSchema:
 
 
 @pytest.fixture(scope="session")
-def postgres_schema() -> Iterator[PostgresSchema]:
+def postgres_server() -> PostgresSchema:
+    """The PostgreSQL server URL, or why there is none (a failure on CI)."""
     try:
-        server = _postgres_server_url()
+        return PostgresSchema(_postgres_server_url(), None)
     except ConnectionError as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is required on CI and unreachable: {error}", pytrace=False)
-        yield PostgresSchema(None, f"PostgreSQL not reachable, PostgreSQL store tests skipped: {error}")
-        return
+        return PostgresSchema(None, f"PostgreSQL not reachable, PostgreSQL store tests skipped: {error}")
+
+
+@contextmanager
+def _new_schema(server: str) -> Iterator[str]:
+    """A URL whose connections use a new, empty schema; the schema is dropped afterwards."""
     schema = f"vk_test_{secrets.token_hex(6)}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
-    engine = make_engine(rendered)
-    upgrade(engine)
-    engine.dispose()
     try:
-        yield PostgresSchema(rendered, None)
+        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_schema(postgres_server: PostgresSchema) -> Iterator[PostgresSchema]:
+    """One migrated schema for the whole session (tables are emptied between tests)."""
+    if postgres_server.url is None:
+        yield postgres_server
+        return
+    with _new_schema(postgres_server.url) as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        yield PostgresSchema(url, None)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres_server: PostgresSchema
+) -> Iterator[str]:
+    """A database of each backend with no tables at all (not migrated)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    if postgres_server.url is None:
+        pytest.skip(postgres_server.reason)
+    with _new_schema(postgres_server.url) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -91,3 +94,27 @@ def test_read_then_write_transactions_queue_instead_of_failing(engine: Engine) -
     assert errors == []
     with reading(engine) as connection:
         assert connection.execute(select(func.count()).select_from(users)).scalar_one() == 80
+
+
+def test_instances_starting_together_migrate_once(empty_database_url: str) -> None:
+    """Three app instances (processes) start at once on an empty database: none fails."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "VEERKRACHT_DATABASE_URL": empty_database_url, "PYTHONPATH": str(root)}
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", "from cli import main; main(['db', 'upgrade'])"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outcomes = [(process.wait(timeout=120), process.communicate()) for process in starts]
+    assert [(code, err) for code, (_, err) in outcomes] == [(0, "")] * 3
+    engine = make_engine(empty_database_url)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+    engine.dispose()
