@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 
 import pytest
 from sqlalchemy import Engine, func, select
 
 from scoring.assessment import Answer, RoadmapEdit, Targets
-from store import answers, assessments, organisations, respondents, roadmap, users
+from store import answers, assessments, branding, organisations, respondents, roadmap, transfer, users
 from store.engine import reading
 from store.errors import AccessDenied, InvalidInput, NotFound
 from store.respondents import hash_token
@@ -26,37 +27,67 @@ def _counts(engine: Engine) -> dict[str, int]:
         }
 
 
+def _functions_taking_a_user_and_an_id() -> set[str]:
+    found = set()
+    for module in (organisations, assessments, respondents, roadmap, transfer, branding, answers, users):
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            if parameters[:2] == ["engine", "user_id"] and any(p.endswith("_id") for p in parameters[2:]):
+                found.add(f"{module.__name__.removeprefix('store.')}.{name}")
+    return found
+
+
 def test_every_owner_checked_function_refuses_another_consultants_data(
     engine: Engine, alice: Consultant, bob: Consultant, questionnaire
 ) -> None:
     a, b = alice.user_id, bob
     before = _counts(engine)
-    denied = [
-        lambda: organisations.get_organisation(engine, a, b.organisation_id),
-        lambda: organisations.update_organisation(engine, a, b.organisation_id, name="Mine now"),
-        lambda: organisations.delete_organisation(engine, a, b.organisation_id),
-        lambda: assessments.create_assessment(engine, a, b.organisation_id, questionnaire),
-        lambda: assessments.list_assessments(engine, a, b.organisation_id),
-        lambda: assessments.get_assessment(engine, a, b.assessment_id),
-        lambda: assessments.pinned_questionnaire(engine, a, b.assessment_id),
-        lambda: assessments.update_assessment(engine, a, b.assessment_id, status="closed"),
-        lambda: assessments.set_targets(engine, a, b.assessment_id, Targets(pillars={"people": 5.0})),
-        lambda: assessments.delete_assessment(engine, a, b.assessment_id),
-        lambda: assessments.assessment_document(engine, a, b.assessment_id),
-        lambda: respondents.add_respondent(engine, a, b.assessment_id, "CISO"),
-        lambda: respondents.list_respondents(engine, a, b.assessment_id),
-        lambda: respondents.update_respondent(engine, a, b.respondent_id, role="Spy"),
-        lambda: respondents.revoke_link(engine, a, b.respondent_id),
-        lambda: respondents.reissue_link(engine, a, b.respondent_id),
-        lambda: respondents.delete_respondent(engine, a, b.respondent_id),
-        lambda: roadmap.get_roadmap_edits(engine, a, b.assessment_id),
-        lambda: roadmap.set_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3", RoadmapEdit(owner="x")),
-        lambda: roadmap.delete_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3"),
-    ]
-    for number, call in enumerate(denied):
+    denied = {
+        "organisations.get_organisation": lambda: organisations.get_organisation(engine, a, b.organisation_id),
+        "organisations.update_organisation": lambda: organisations.update_organisation(
+            engine, a, b.organisation_id, name="Mine now"
+        ),
+        "organisations.delete_organisation": lambda: organisations.delete_organisation(engine, a, b.organisation_id),
+        "assessments.create_assessment": lambda: assessments.create_assessment(
+            engine, a, b.organisation_id, questionnaire
+        ),
+        "assessments.list_assessments": lambda: assessments.list_assessments(engine, a, b.organisation_id),
+        "assessments.get_assessment": lambda: assessments.get_assessment(engine, a, b.assessment_id),
+        "assessments.pinned_questionnaire": lambda: assessments.pinned_questionnaire(engine, a, b.assessment_id),
+        "assessments.update_assessment": lambda: assessments.update_assessment(
+            engine, a, b.assessment_id, status="closed"
+        ),
+        "assessments.set_targets": lambda: assessments.set_targets(
+            engine, a, b.assessment_id, Targets(pillars={"people": 5.0})
+        ),
+        "assessments.delete_assessment": lambda: assessments.delete_assessment(engine, a, b.assessment_id),
+        "assessments.assessment_document": lambda: assessments.assessment_document(engine, a, b.assessment_id),
+        "respondents.add_respondent": lambda: respondents.add_respondent(engine, a, b.assessment_id, "CISO"),
+        "respondents.list_respondents": lambda: respondents.list_respondents(engine, a, b.assessment_id),
+        "respondents.update_respondent": lambda: respondents.update_respondent(engine, a, b.respondent_id, role="Spy"),
+        "respondents.revoke_link": lambda: respondents.revoke_link(engine, a, b.respondent_id),
+        "respondents.reissue_link": lambda: respondents.reissue_link(engine, a, b.respondent_id),
+        "respondents.delete_respondent": lambda: respondents.delete_respondent(engine, a, b.respondent_id),
+        "roadmap.get_roadmap_edits": lambda: roadmap.get_roadmap_edits(engine, a, b.assessment_id),
+        "roadmap.set_roadmap_edit": lambda: roadmap.set_roadmap_edit(
+            engine, a, b.assessment_id, f"{QUESTION}@3", RoadmapEdit(owner="x")
+        ),
+        "roadmap.delete_roadmap_edit": lambda: roadmap.delete_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3"),
+        "transfer.export_assessment": lambda: transfer.export_assessment(engine, a, b.assessment_id),
+        "transfer.import_assessment": lambda: transfer.import_assessment(
+            engine, a, exported, "b.json", organisation_id=b.organisation_id
+        ),
+    }
+    # Every public store function that acts for a consultant on something
+    # named by id is in the list above: a new one cannot be forgotten.
+    assert set(denied) == _functions_taking_a_user_and_an_id()
+    exported = transfer.export_assessment(engine, a, alice.assessment_id).encode()
+    for name, call in denied.items():
         with pytest.raises(NotFound):
             call()
-        assert _counts(engine) == before, f"call {number} changed something"
+        assert _counts(engine) == before, f"{name} changed something"
     assert [o.id for o in organisations.list_organisations(engine, a)] == [alice.organisation_id]
     # B's data is untouched and still B's.
     document, _ = assessments.assessment_document(engine, b.user_id, b.assessment_id)
