@@ -14,7 +14,7 @@ import json
 from functools import lru_cache
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
@@ -81,7 +81,7 @@ def _clean_title(title: str | None) -> str | None:
     return (clean_text(title, "title", required=False) or None) if title is not None else None
 
 
-def _info(row) -> AssessmentInfo:  # noqa: ANN001 - a SQLAlchemy Row
+def info_from_row(row: Row) -> AssessmentInfo:
     return AssessmentInfo(
         id=row.id,
         organisation_id=row.organisation_id,
@@ -100,7 +100,7 @@ def _info(row) -> AssessmentInfo:  # noqa: ANN001 - a SQLAlchemy Row
 _HEADER = [column for column in assessments.c if column.name != "questionnaire_json"]
 
 
-def owned_assessment(connection: Connection, user_id: int, assessment_id: int, *, full: bool = False):  # noqa: ANN201
+def owned_assessment(connection: Connection, user_id: int, assessment_id: int, *, full: bool = False) -> Row:
     """The assessment row if ``user_id`` owns its organisation; ``NotFound`` otherwise."""
     columns = list(assessments.c) if full else _HEADER
     row = connection.execute(
@@ -173,7 +173,7 @@ def create_assessment(
             status=status,
             targets=targets or model.Targets(),
         )
-        return _info(owned_assessment(connection, user_id, new_id))
+        return info_from_row(owned_assessment(connection, user_id, new_id))
 
 
 def list_assessments(engine: Engine, user_id: int, organisation_id: int) -> list[AssessmentInfo]:
@@ -185,12 +185,12 @@ def list_assessments(engine: Engine, user_id: int, organisation_id: int) -> list
             .where(assessments.c.organisation_id == organisation_id)
             .order_by(assessments.c.assessment_date, assessments.c.id)
         ).all()
-    return [_info(row) for row in rows]
+    return [info_from_row(row) for row in rows]
 
 
 def get_assessment(engine: Engine, user_id: int, assessment_id: int) -> AssessmentInfo:
     with reading(engine) as connection:
-        return _info(owned_assessment(connection, user_id, assessment_id))
+        return info_from_row(owned_assessment(connection, user_id, assessment_id))
 
 
 def pinned_questionnaire(engine: Engine, user_id: int, assessment_id: int) -> Questionnaire:
@@ -225,7 +225,7 @@ def update_assessment(
             values["closed_at"] = utcnow() if status == "closed" else None
         if values:
             connection.execute(update(assessments).where(assessments.c.id == assessment_id).values(**values))
-        return _info(owned_assessment(connection, user_id, assessment_id))
+        return info_from_row(owned_assessment(connection, user_id, assessment_id))
 
 
 def set_targets(engine: Engine, user_id: int, assessment_id: int, targets: model.Targets) -> AssessmentInfo:
@@ -236,7 +236,7 @@ def set_targets(engine: Engine, user_id: int, assessment_id: int, targets: model
         connection.execute(
             update(assessments).where(assessments.c.id == assessment_id).values(targets_json=targets.model_dump_json())
         )
-        return _info(owned_assessment(connection, user_id, assessment_id))
+        return info_from_row(owned_assessment(connection, user_id, assessment_id))
 
 
 def delete_assessment(engine: Engine, user_id: int, assessment_id: int) -> None:
@@ -246,7 +246,7 @@ def delete_assessment(engine: Engine, user_id: int, assessment_id: int) -> None:
         connection.execute(delete(assessments).where(assessments.c.id == assessment_id))
 
 
-def stored_answer_model(row) -> model.Answer:  # noqa: ANN001 - a SQLAlchemy Row
+def stored_answer_model(row: Row) -> model.Answer:
     """An answers row as the file model's ``Answer``."""
     value: int | str = int(row.value) if row.value.isdigit() else row.value
     try:

@@ -8,7 +8,7 @@ reach another consultant's client. Someone else's organisation is
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
 
 from store._util import as_utc, utcnow
 from store.engine import reading, writing
@@ -31,7 +31,7 @@ def clean_text(value: str, field: str, *, required: bool = True, limit: int = MA
     return cleaned
 
 
-def _organisation(row) -> Organisation:  # noqa: ANN001 - a SQLAlchemy Row
+def _organisation(row: Row) -> Organisation:
     return Organisation(
         id=row.id,
         owner_id=row.owner_id,
@@ -43,7 +43,7 @@ def _organisation(row) -> Organisation:  # noqa: ANN001 - a SQLAlchemy Row
     )
 
 
-def owned_organisation(connection: Connection, user_id: int, organisation_id: int):  # noqa: ANN201
+def owned_organisation(connection: Connection, user_id: int, organisation_id: int) -> Row:
     """The organisation row if ``user_id`` owns it; ``NotFound`` otherwise."""
     row = connection.execute(
         select(organisations).where(organisations.c.id == organisation_id, organisations.c.owner_id == user_id)

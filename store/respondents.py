@@ -13,10 +13,10 @@ import hashlib
 import hmac
 import secrets
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
 
 from store._util import as_utc, utcnow
-from store.assessments import owned_assessment, questionnaire_from_json
+from store.assessments import owned_assessment, questionnaire_from_json, stored_answer_model
 from store.engine import reading, writing
 from store.errors import AccessDenied, NotFound
 from store.organisations import clean_text
@@ -47,7 +47,7 @@ def _info(connection: Connection, respondent_id: int) -> RespondentInfo:
     return _record(row)
 
 
-def _record(row) -> RespondentInfo:  # noqa: ANN001 - a SQLAlchemy Row
+def _record(row: Row) -> RespondentInfo:
     return RespondentInfo(
         id=row.id,
         assessment_id=row.assessment_id,
@@ -60,7 +60,7 @@ def _record(row) -> RespondentInfo:  # noqa: ANN001 - a SQLAlchemy Row
     )
 
 
-def owned_respondent(connection: Connection, user_id: int, respondent_id: int):  # noqa: ANN201
+def owned_respondent(connection: Connection, user_id: int, respondent_id: int) -> Row:
     """The respondent row if ``user_id`` owns its organisation; ``NotFound`` otherwise."""
     row = connection.execute(
         select(respondents)
@@ -156,8 +156,6 @@ def delete_respondent(engine: Engine, user_id: int, respondent_id: int) -> None:
 
 
 def stored_answers(connection: Connection, respondent_id: int) -> dict[str, StoredAnswer]:
-    from store.assessments import stored_answer_model
-
     rows = connection.execute(
         select(answers).where(answers.c.respondent_id == respondent_id).order_by(answers.c.question_id)
     ).all()

@@ -21,7 +21,7 @@ from assessments.file import MAX_FILE_BYTES, AssessmentFileError, assessment_to_
 from questionnaires.models import Questionnaire
 from scoring.assessment import Assessment
 from store._util import utcnow
-from store.assessments import _info, assessment_document, insert_assessment, owned_assessment
+from store.assessments import assessment_document, info_from_row, insert_assessment, owned_assessment
 from store.engine import writing
 from store.errors import ImportRefused
 from store.organisations import owned_organisation
@@ -153,4 +153,4 @@ def import_assessment(
         ]
         if edits:
             connection.execute(insert(roadmap_edits), edits)
-        return _info(owned_assessment(connection, user_id, assessment_id))
+        return info_from_row(owned_assessment(connection, user_id, assessment_id))

@@ -10,7 +10,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from store._util import as_utc, utcnow
@@ -47,7 +47,7 @@ def _check_password(password: str) -> None:
         raise InvalidInput(f"the password may have at most {MAX_PASSWORD_LENGTH} characters")
 
 
-def _user(row) -> User:  # noqa: ANN001 - a SQLAlchemy Row
+def _user(row: Row) -> User:
     return User(id=row.id, email=row.email, demo=row.demo, created_at=as_utc(row.created_at))
 
 
