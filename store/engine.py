@@ -161,8 +161,17 @@ def writing(engine: Engine) -> Iterator[Connection]:
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
-    """One read-only transaction: a consistent snapshot that never waits for a writer."""
+    """One read-only transaction: a consistent snapshot that never waits for a writer.
+
+    On PostgreSQL that takes ``REPEATABLE READ`` (the default, ``READ
+    COMMITTED``, gives every statement its own snapshot, and a document built
+    from several queries could mix two states); read-only transactions at that
+    level never fail with serialisation errors. SQLite transactions are
+    snapshots already.
+    """
     with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         connection.execution_options(**{_READ_ONLY: True})
         with connection.begin():
             yield connection

@@ -118,3 +118,22 @@ def test_instances_starting_together_migrate_once(empty_database_url: str) -> No
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
     engine.dispose()
+
+
+def test_reads_are_one_snapshot_and_read_only(engine: Engine) -> None:
+    with reading(engine) as connection:
+        first = connection.execute(select(func.count()).select_from(users)).scalar_one()
+        with writing(engine) as other:  # another connection commits meanwhile
+            other.execute(
+                insert(users).values(email="x@example.org", password_hash="x", demo=False, created_at=func.now())
+            )
+        assert connection.execute(select(func.count()).select_from(users)).scalar_one() == first
+    with reading(engine) as connection:
+        assert connection.execute(select(func.count()).select_from(users)).scalar_one() == first + 1
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.exc import InternalError
+
+        with pytest.raises(InternalError, match="read-only transaction"), reading(engine) as connection:
+            connection.execute(
+                insert(users).values(email="y@example.org", password_hash="x", demo=False, created_at=func.now())
+            )
