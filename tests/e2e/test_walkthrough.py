@@ -39,7 +39,7 @@ def _question(page, number: int):  # noqa: ANN001, ANN202
 
 
 def _choose(page, number: int, option: str) -> None:  # noqa: ANN001
-    label = _question(page, number).locator('[data-testid="stRadio"] label').filter(has_text=option).first
+    label = _question(page, number).locator('[data-testid="stRadioOption"]').filter(has_text=option).first
     label.click()
     label.locator('input[type="radio"]').wait_for(state="attached", timeout=TIMEOUT)
     page.wait_for_function(
@@ -53,6 +53,24 @@ def _choose(page, number: int, option: str) -> None:  # noqa: ANN001
 
 def _saved(page, number: int) -> None:  # noqa: ANN001
     _question(page, number).get_by_text(re.compile("Saved at")).wait_for(timeout=TIMEOUT)
+
+
+def _open_section(page, label) -> None:  # noqa: ANN001
+    """Click a section in the sidebar and wait until its questions are drawn."""
+    name = re.sub(r"\s*\(\d+/\d+\)$", "", label.inner_text().strip()).removeprefix("✓ ").replace("\n", " ")
+    label.click()
+    page.get_by_role("heading", name=name).wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+
+
+def _shoot(page, name: str) -> None:  # noqa: ANN001
+    """A screenshot of the whole page: Streamlit scrolls inside its main area, so grow the viewport to fit."""
+    size = page.viewport_size
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 6000)})
+    page.wait_for_timeout(700)
+    page.screenshot(path=str(ARTIFACTS / name))
+    page.set_viewport_size(size)
 
 
 def _checked_label(page, number: int) -> str:  # noqa: ANN001
@@ -99,7 +117,7 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
         _wait_idle(page)
     links = [text.strip() for text in page.locator('[data-testid="stCode"] code').all_inner_texts()]
     assert len(links) == 2 and all("?token=" in link for link in links), links
-    page.screenshot(path=str(ARTIFACTS / "setup.png"), full_page=True)
+    _shoot(page, "setup.png")
 
     # Respondent 1, in a fresh browser context (no cookies, no session).
     respondent = browser.new_context(viewport={"width": 1280, "height": 1000})
@@ -139,25 +157,20 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
             _wait_idle(answer_page)
         given[number] = kind
     answer_page.get_by_text(re.compile(rf"5 of {total} questions answered")).wait_for(timeout=TIMEOUT)
-    answer_page.screenshot(path=str(ARTIFACTS / "respond.png"), full_page=True)
+    _shoot(answer_page, "respond.png")
 
     # Reload: everything comes back from the database.
     answer_page.reload()
     answer_page.get_by_text(re.compile(rf"5 of {total} questions answered")).wait_for(timeout=TIMEOUT)
     _wait_idle(answer_page)
-    sections = answer_page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label')
-    sections.first.click()
-    _wait_idle(answer_page)
+    sections = answer_page.locator('[data-testid="stSidebar"] [data-testid="stRadioOption"]')
+    section = -1
     seen: dict[int, str] = {}
-    for index in range(sections.count()):
-        if index:
-            sections.nth(index).click()
-            _wait_idle(answer_page)
-        for number in range(1, 6):
-            if number not in seen and _question(answer_page, number).count():
-                seen[number] = _checked_label(answer_page, number)
-        if len(seen) == 5:
-            break
+    for number in range(1, 6):
+        while section < 0 or _question(answer_page, number).count() == 0:
+            section += 1
+            _open_section(answer_page, sections.nth(section))
+        seen[number] = _checked_label(answer_page, number)
     assert seen[1].startswith("2 · ") and seen[4].startswith("3 · ") and seen[5].startswith("1 · "), seen
     assert seen[2] == "Not applicable" and seen[3] == "Don't know", seen
 
@@ -181,7 +194,7 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
     _wait_idle(answer_page)
     answer_page.get_by_role("button", name="Finish").click()
     answer_page.get_by_text("Thank you").wait_for(timeout=TIMEOUT)
-    answer_page.screenshot(path=str(ARTIFACTS / "thanks.png"), full_page=True)
+    _shoot(answer_page, "thanks.png")
     respondent.close()
 
     # The consultant reads the results.
@@ -191,5 +204,18 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
     flag.wait_for(timeout=TIMEOUT)
     assert int(re.search(r"(\d+) questions with disagreement", flag.inner_text())[1]) >= 1
     page.wait_for_timeout(3000)  # plotly draws its charts
-    page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
+    _shoot(page, "results.png")
+
+    # The other pages render for the same assessment (screenshots for the user guide).
+    for name, text, shot in (
+        ("Roadmap", re.compile(r"\d+ steps, each taking one question one level up"), "roadmap.png"),
+        ("Benchmark", re.compile("Withheld: the peer group has 0 organisations"), "benchmark.png"),
+        ("Reports", re.compile("Download the report of the chosen assessment"), "reports.png"),
+        ("Questionnaires", re.compile("Upload your own questionnaire"), "questionnaires.png"),
+        ("Branding", re.compile("Your logo, colour, name and confidentiality label"), "branding.png"),
+    ):
+        _nav(page, name)
+        page.get_by_text(text).first.wait_for(timeout=TIMEOUT)
+        page.wait_for_timeout(1500 if name == "Roadmap" else 300)
+        _shoot(page, shot)
     consultant.close()
