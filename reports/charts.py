@@ -101,7 +101,7 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
     labels = [
         "–"
         if math.isnan(score)
-        else t("report.chart.score_level", lang, score=score, level=_level(level))
+        else t("report.chart.score_level", lang, score=_decimal(score, lang), level=_level(level))
         for score, level in zip(capabilities["score"], capabilities["level"], strict=True)
     ]
     figure.add_trace(
@@ -142,6 +142,12 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
     return figure
+
+
+def _decimal(value: float, lang: str) -> str:
+    """One decimal, with a decimal comma in Dutch (as the report's tables)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _level(level: object) -> str:

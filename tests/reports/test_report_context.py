@@ -1,0 +1,140 @@
+"""The report context: what the report says, checked without rendering it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reports.context import Branding, build_context, number, percent, signed
+from scoring.benchmark import benchmark
+
+
+def test_numbers_are_formatted_per_language() -> None:
+    assert number(2.26, "nl") == "2,3"
+    assert number(3.0, "en") == "3.0"
+    assert number(None, "en") == "–"
+    assert percent(0.875, "nl") == "88 %"
+    assert percent(0.875, "en") == "88%"
+    assert signed(1.0, "en") == "+1.0"
+    assert signed(-0.5, "nl") == "−0,5"
+    assert signed(0.0, "en") == "±0"
+
+
+def test_summary_of_the_small_assessment(small_result, small_assessment, small_questionnaire) -> None:
+    context = build_context(small_result, small_assessment, small_questionnaire, "en")
+    assert context.organisation == "Waterschap Voorbeeld"
+    assert context.overall == "2.0"
+    assert context.overall_level == "1"
+    assert context.balance == "2.0"
+    assert context.confidence == "88%"
+    assert [(p.name, p.score, p.level, p.target) for p in context.pillars] == [
+        ("People", "2.0", "2", "3.0"),
+        ("Process", "1.0", "1", "3.0"),
+        ("Technology", "3.0", "3", "4.0"),
+    ]
+    assert context.headline == (
+        "Average maturity 2.0 out of 5; level 1 is reached throughout. 3 of 3 pillars are below target."
+    )
+    # Gaps: the largest first; strengths: closest to (or above) target first.
+    assert [g.title for g in context.gaps] == ["Exercises", "Roles", "Back-up"]
+    assert [s.title for s in context.strengths] == ["Back-up", "Roles", "Exercises"]
+    assert [a.title for a in context.actions] == [
+        "Write the roles down and have management sign them off.",
+        "Repeat the tabletop with a new scenario.",
+        "Test a restore every quarter.",
+        "Put a yearly tabletop on management's calendar.",
+    ]
+    assert context.actions[0].note == "Directeur bedrijfsvoering"
+    assert context.change == "This is the first assessment; there is no earlier one to compare with."
+    assert context.benchmark.shown is False
+    assert context.benchmark.text == "No comparison with other organisations was requested for this report."
+    assert set(context.figures) == {
+        "radar", "pillar:people", "pillar:process", "pillar:technology",
+        "heatmap:people", "heatmap:process", "heatmap:technology", "roadmap",
+    }
+
+
+def test_pillar_sections_show_findings_disagreement_and_dont_know(
+    small_result, small_assessment, small_questionnaire
+) -> None:
+    context = build_context(small_result, small_assessment, small_questionnaire, "nl")
+    people, process, technology = context.sections
+    assert people.score == "2,0" and people.level == "2"
+    assert [(d.spread, d.levels) for d in people.disagreements] == [("3", "CISO: 2; IT manager: 4; HR adviseur: 1")]
+    assert people.findings[0].observed == "Er is een bekende crisisleider, zonder vervanger."
+    assert people.findings[0].next_step == "Leg de rollen vast en laat het management ze vaststellen."
+    assert [(d.title, d.value, d.detail) for d in process.dont_know] == [
+        ("Hoe vaak neemt het management deel aan een tabletopoefening?", "1", "IT manager")
+    ]
+    assert technology.disagreements == ()
+    assert [s.owner for s in context.steps] == ["Directeur bedrijfsvoering", "–", "–", "–"]
+    assert [s.status for s in context.steps] == ["Bezig", "Open", "Open", "Open"]
+
+
+def test_appendix_lists_every_answer_with_comment_evidence_and_reason(
+    small_result, small_assessment, small_questionnaire
+) -> None:
+    context = build_context(small_result, small_assessment, small_questionnaire, "en")
+    crisis, tabletop, backup = context.answers
+    assert [(row.role, row.answer, row.comment) for row in crisis.rows] == [
+        ("CISO", "2 · Repeatable", "Crisisleider is bekend."),
+        ("IT manager", "4 · Managed", ""),
+        ("HR adviseur", "1 · Initial", ""),
+    ]
+    assert [row.answer for row in tabletop.rows] == ["1 · Initial", "don't know", "n/a"]
+    assert tabletop.rows[2].reason == "Belegd bij de veiligheidsregio."
+    assert backup.rows[0].evidence == "https://intranet.example.org/backup"
+    assert backup.rows[0].evidence_url == "https://intranet.example.org/backup"
+    assert context.method[0] == (
+        "3 respondents answered the 3 questions: 9 answers, of which 7 gave a level, "
+        "1 ‘not applicable’ and 1 ‘don't know’."
+    )
+    assert [r.title for r in context.roles] == ["CISO", "IT manager", "HR adviseur"]
+
+
+def test_change_since_previous_and_trend(small_result, previous_result, small_assessment, small_questionnaire) -> None:
+    context = build_context(small_result, small_assessment, small_questionnaire, "en", history=[previous_result])
+    assert context.change == "Previous assessment (March 3, 2025): 1.0; change +1.0."
+    assert [p.change for p in context.pillars] == ["+1.0", "±0", "+2.0"]
+    assert context.has_trend is True
+    assert "trend" in context.figures
+
+
+def test_benchmark_withheld_below_k_and_shown_at_k(small_result, small_assessment, small_questionnaire) -> None:
+    def peers(count: int) -> pd.DataFrame:
+        rows = [
+            {"organisation": f"Peer {i}", "people": 1.0 + i * 0.5, "process": 2.0, "technology": 3.0,
+             "people.roles": 1.0 + i * 0.5, "process.exercises": 2.0, "technology.backup": 3.0}
+            for i in range(count)
+        ]
+        return pd.DataFrame(rows)
+
+    few = build_context(
+        small_result, small_assessment, small_questionnaire, "en", benchmark=benchmark(small_result, peers(4))
+    )
+    assert few.benchmark.shown is False
+    assert few.benchmark.text == "Withheld: the peer group has 4 organisations, fewer than the required 5."
+    assert "benchmark" not in few.figures
+    assert [p.peer_median for p in few.pillars] == ["–", "–", "–"]
+
+    enough = build_context(
+        small_result, small_assessment, small_questionnaire, "en",
+        benchmark=benchmark(small_result, peers(5)), peer_group="overheid",
+    )
+    assert enough.benchmark.shown is True
+    assert enough.benchmark.rows[0].name == "People"
+    assert (enough.benchmark.rows[0].q1, enough.benchmark.rows[0].median, enough.benchmark.rows[0].q3) == (
+        "1.5", "2.0", "2.5",
+    )
+    assert [p.peer_median for p in enough.pillars] == ["2.0", "2.0", "3.0"]
+    assert enough.benchmark.text.startswith("Compared with 5 organisations (overheid)")
+    assert "benchmark" in enough.figures
+
+
+def test_branding_accepts_only_a_hex_colour_and_an_inline_png_or_jpeg() -> None:
+    assert Branding(colour="red; background: url(file:///etc/passwd)").colour == "#1d6f8a"
+    assert Branding(colour="#AbC123").colour == "#AbC123"
+    assert Branding(logo="file:///etc/passwd").logo is None
+    assert Branding(logo="data:image/svg+xml;base64,PHN2Zz4=").logo is None
+    assert Branding(logo="data:image/png;base64,iVBORw0KGgo=").logo == "data:image/png;base64,iVBORw0KGgo="
+    stored = Branding.from_image(logo=b"\x89PNG\r\n\x1a\n", logo_mime="image/png", consultant="Bureau")
+    assert stored.logo == "data:image/png;base64,iVBORw0KGgo=" and stored.consultant == "Bureau"
