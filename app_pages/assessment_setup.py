@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import common
@@ -188,24 +187,19 @@ def render() -> None:
         st.button(t("setup.links_copied", lang), key="setup_links_copied", on_click=_dismiss_links)
     total = questionnaire.question_count
     if people:
-        table = pd.DataFrame(
-            {
-                t("setup.role", lang): [p.role for p in people],
-                t("setup.name", lang): [p.name or "" for p in people],
-                t("setup.answered", lang): [f"{p.answered}/{total}" for p in people],
-                t("setup.finished", lang): [p.finished_at is not None for p in people],
-                t("setup.link", lang): [t("setup.revoked_state", lang) if p.revoked else t("setup.active", lang)
-                                        for p in people],
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+        header = st.columns([3, 2, 2, 1.3, 1.3])
+        for column, key in zip(header, ("setup.role", "setup.answered", "setup.link"), strict=False):
+            column.caption(t(key, lang))
         for person in people:
-            left, middle, right = st.columns([3, 1, 1])
-            left.text(person.role + (f" — {person.name}" if person.name else ""))
-            middle.button(t("setup.reissue", lang), key=f"setup_reissue_{person.id}", on_click=_reissue,
-                          args=(person.id,), icon=":material/autorenew:")
-            right.button(t("setup.revoke", lang), key=f"setup_revoke_{person.id}", on_click=_revoke,
-                         args=(person.id,), disabled=person.revoked, icon=":material/link_off:")
+            role, progress, state, reissue, revoke = st.columns([3, 2, 2, 1.3, 1.3], vertical_alignment="center")
+            role.text(person.role + (f" — {person.name}" if person.name else ""))
+            done = t("setup.finished", lang) if person.finished_at else ""
+            progress.text(f"{person.answered}/{total}" + (f" · {done}" if done else ""))
+            state.text(t("setup.revoked_state", lang) if person.revoked else t("setup.active", lang))
+            reissue.button(t("setup.reissue", lang), key=f"setup_reissue_{person.id}", on_click=_reissue,
+                           args=(person.id,), icon=":material/autorenew:")
+            revoke.button(t("setup.revoke", lang), key=f"setup_revoke_{person.id}", on_click=_revoke,
+                          args=(person.id,), disabled=person.revoked, icon=":material/link_off:")
     else:
         st.info(t("setup.no_respondents", lang))
     with st.form("setup_add_respondent", clear_on_submit=False, border=True):

@@ -88,26 +88,27 @@ def render() -> None:
         width="stretch",
         num_rows="fixed",
         disabled=["key", "number", "action", "question", "level", "priority"],
-        column_order=["number", "action", "question", "level", "priority", "horizon", "owner", "due", "status"],
+        column_order=["number", "action", "horizon", "owner", "due", "status", "level", "priority", "question"],
         column_config={
-            "number": st.column_config.NumberColumn("#", width="small"),
-            "action": st.column_config.TextColumn(t("roadmap.action", lang), width="large"),
+            "number": st.column_config.NumberColumn("#", width="small", pinned=True),
+            "action": st.column_config.TextColumn(t("roadmap.action", lang), width="medium", pinned=True),
             "question": st.column_config.TextColumn(t("roadmap.question", lang), width="medium"),
             "level": st.column_config.NumberColumn(t("roadmap.level", lang), width="small"),
             "priority": st.column_config.NumberColumn(t("roadmap.priority", lang), width="small", format="%.1f"),
             "horizon": st.column_config.SelectboxColumn(
-                t("roadmap.horizon", lang), options=list(HORIZONS), required=True
+                t("roadmap.horizon", lang), options=list(HORIZONS), required=True,
+                format_func=lambda horizon: t(f"report.horizon.{horizon}", lang),
             ),
             "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200),
             "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD"),
             "status": st.column_config.SelectboxColumn(
-                t("roadmap.status", lang), options=list(STATUSES), required=True
+                t("roadmap.status", lang), options=list(STATUSES), required=True,
+                format_func=lambda status: t(f"report.status.{status}", lang),
             ),
         },
         on_change=_save,
         args=(assessment_id, rows),
     )
-    st.caption(t("roadmap.codes", lang))
     timeline = pd.DataFrame(
         {
             "label": [f"{row['number']}. {row['action']}" for row in rows],
