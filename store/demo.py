@@ -135,13 +135,16 @@ def _answer(rng: random.Random, data: dict, respondent_id: int, question_id: str
     elif draw < 0.06:
         value = "dont_know"
     comment = rng.choice(data["comments"]) if rng.random() < 0.07 else None
+    evidence = None
+    if value in ("3", "4", "5") and rng.random() < 0.05:
+        evidence = f"https://intranet.example/documenten/{question_id}"
     return {
         "respondent_id": respondent_id,
         "question_id": question_id,
         "value": value,
         "reason": reason,
         "comment": comment,
-        "evidence": None,
+        "evidence": evidence,
         "updated_at": utcnow(),
         "version": 1,
     }

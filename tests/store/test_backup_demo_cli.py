@@ -25,7 +25,7 @@ from store.users import authenticate
 QUESTIONS = ("people.roles.crisis-team", "process.exercises.tabletop", "technology.backup.offline")
 
 
-DEMO_SEED_7_COUNTS = (141, 2, 9)
+DEMO_SEED_7_COUNTS = (138, 2, 3, 3)
 
 
 def _answer_count(engine: Engine) -> int:
@@ -121,6 +121,7 @@ def test_demo_data_is_labelled_and_plausible(engine: Engine, questionnaire) -> N
     assert len({o.sector for o in found}) >= 4
     assert len({o.size_class for o in found}) >= 3
     values: list = []
+    evidence: list[str] = []
     for organisation in found:
         history = assessments.list_assessments(engine, user.id, organisation.id)
         assert [a.status for a in history] == ["closed", "closed"]
@@ -132,10 +133,12 @@ def test_demo_data_is_labelled_and_plausible(engine: Engine, questionnaire) -> N
             for respondent in document.respondents:
                 assert set(respondent.answers) == set(QUESTIONS)
                 values += [answer.value for answer in respondent.answers.values()]
+                evidence += [str(a.evidence) for a in respondent.answers.values() if a.evidence is not None]
     levels = [v for v in values if isinstance(v, int)]
     assert len(set(levels)) >= 4  # a spread of levels, not one constant
     # Seeded: the same draw every run. About 2% N/A (with a reason) and 4% don't-know.
-    assert (len(values), values.count("na"), values.count("dont_know")) == DEMO_SEED_7_COUNTS
+    assert (len(values), values.count("na"), values.count("dont_know"), len(evidence)) == DEMO_SEED_7_COUNTS
+    assert all(link.startswith("https://intranet.example/documenten/") for link in evidence)
     # A second demo gets a new consultant.
     assert create_demo(engine, 1, questionnaire, seed=1).email == "demo-2@veerkracht.example"
 
