@@ -10,6 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from store.demo import DemoResult
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -46,13 +52,13 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store_engine():  # noqa: ANN202 - a SQLAlchemy Engine
+def _store_engine() -> Engine:
     from store.engine import make_engine
 
     return make_engine()
 
 
-def _consultant_id(engine, email: str | None) -> int | None:  # noqa: ANN001
+def _consultant_id(engine: Engine, email: str | None) -> int | None:
     """The id of the consultant ``--user`` (or ``VEERKRACHT_USER``) names; prints why not otherwise."""
     import os
 
@@ -69,7 +75,7 @@ def _consultant_id(engine, email: str | None) -> int | None:  # noqa: ANN001
     return user.id
 
 
-def _print_demo(result) -> None:  # noqa: ANN001 - store.demo.DemoResult
+def _print_demo(result: DemoResult) -> None:
     print(f"Loaded demo data: {len(result.organisation_ids)} demo organisations, each with two closed assessments.")
     print(f"Demo consultant: {result.email}")
     print(f"Password:        {result.password}")
@@ -265,7 +271,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _register_store_commands(commands) -> None:  # noqa: ANN001 - argparse's sub-parsers action
+def _register_store_commands(commands: argparse._SubParsersAction) -> None:
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
     db_upgrade = db_commands.add_parser("upgrade", help="apply the migrations to the configured database")

@@ -9,6 +9,7 @@ SQLite ``BEGIN IMMEDIATE`` does the same.
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from store.engine import make_engine
 from store.schema import metadata
@@ -17,7 +18,7 @@ from store.schema import metadata
 MIGRATION_LOCK_KEY = 746_515_093
 
 
-def _run(connection) -> None:  # noqa: ANN001 - Alembic passes a SQLAlchemy Connection
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
