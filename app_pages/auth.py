@@ -31,8 +31,9 @@ def uses_oidc() -> bool:
     return "auth" in _secrets()
 
 
-def allowed_emails() -> set[str]:
-    section = _secrets().get("veerkracht", {})
+def allowed_emails(secrets: Mapping | None = None) -> set[str]:
+    """The e-mail addresses the identity provider may sign in (lower-cased); none when not configured."""
+    section = (_secrets() if secrets is None else secrets).get("veerkracht", {})
     return {str(address).strip().lower() for address in section.get("allowed_emails", [])}
 
 

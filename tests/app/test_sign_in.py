@@ -41,3 +41,28 @@ def test_the_sign_in_page_is_dutch_by_default(world: World) -> None:
     at = app()
     at.run()
     assert [s.value for s in at.subheader] == ["Inloggen voor consultants"]
+
+
+def test_with_an_auth_section_in_the_secrets_the_identity_provider_signs_in(world: World) -> None:
+    at = app(lang="en")
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "not-a-real-secret",
+        "client_id": "veerkracht",
+        "client_secret": "not-a-real-secret",
+        "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
+    }
+    at.secrets["veerkracht"] = {"allowed_emails": ["Consultant@example.org"]}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in with your organisation account"]
+    assert len(at.text_input) == 0  # no password form
+    assert "user_id" not in at.session_state
+
+
+def test_the_allow_list_is_normalised_and_nothing_is_allowed_without_one() -> None:
+    from app_pages.auth import allowed_emails
+
+    secrets = {"veerkracht": {"allowed_emails": [" Consultant@Example.org", "b@example.org"]}}
+    assert allowed_emails(secrets) == {"consultant@example.org", "b@example.org"}
+    assert allowed_emails({"auth": {}}) == set()

@@ -90,6 +90,8 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
     consultant = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = consultant.new_page()
     page.goto(f"{server.url}/?lang=en")
+    page.get_by_role("heading", name="Consultant sign-in").wait_for(timeout=TIMEOUT)
+    _shoot(page, "sign-in.png")
     page.get_by_label("E-mail address", exact=True).fill(EMAIL)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -195,6 +197,11 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
     answer_page.get_by_role("button", name="Finish").click()
     answer_page.get_by_text("Thank you").wait_for(timeout=TIMEOUT)
     _shoot(answer_page, "thanks.png")
+    # A wrong link shows a plain message and nothing else.
+    answer_page.goto(f"{server.url}/?token=not-a-valid-token&lang=en")
+    answer_page.get_by_role("heading", name="This link does not work").wait_for(timeout=TIMEOUT)
+    assert answer_page.locator('[data-testid="stRadio"]').count() == 0
+    assert answer_page.locator('[data-testid="stSidebar"]').count() == 0
     respondent.close()
 
     # The consultant reads the results.
