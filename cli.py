@@ -305,7 +305,7 @@ def _register_store_commands(commands: argparse._SubParsersAction) -> None:
     import_.set_defaults(handler=cmd_import)
 
     demo = commands.add_parser("demo", help="create a demo consultant with demo organisations")
-    demo.add_argument("--organisations", type=int, default=12, metavar="N", help="how many (default 12)")
+    demo.add_argument("--organisations", type=int, default=20, metavar="N", help="how many (default 20)")
     demo.add_argument("--questionnaire", metavar="FILE.yaml", help="default: the installed default questionnaire")
     demo.add_argument("--seed", type=int, help="random seed, for repeatable demo data")
     demo.set_defaults(handler=cmd_demo)
