@@ -186,13 +186,15 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
                 placeholder="https://",
                 max_chars=2000,
             )
-        _status_line(respondent, question, lang)
+        _status_line(respondent, question, lang, saved_before=stored is not None)
 
 
-def _status_line(respondent: int, question: Question, lang: str) -> None:
+def _status_line(respondent: int, question: Question, lang: str, *, saved_before: bool = False) -> None:
     qid = question.id
     kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get(qid, ("", ""))
-    if kind == "saved":
+    if not kind and saved_before:
+        st.caption(t("respond.saved_before", lang))
+    elif kind == "saved":
         st.caption(t("respond.saved_at", lang, time=detail))
     elif kind == "warning":
         st.warning(t(detail, lang), icon=":material/link_off:")

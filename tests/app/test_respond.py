@@ -81,6 +81,7 @@ def test_on_return_every_saved_answer_is_shown_and_the_page_opens_where_they_lef
     at.radio(key="respond_capability").set_value("people.roles").run()
     assert at.radio(key=f"answer_{ids[0]}").value == 4
     assert at.text_area(key=f"comment_{ids[0]}").value == "Signed list."
+    assert "✓ Saved" in [caption.value for caption in at.caption]
     # A refresh keeps the place in the URL.
     assert at.query_params["at"] == "people.roles"
     again = _open(world, at="people.roles")

@@ -159,7 +159,7 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
             _wait_idle(answer_page)
         given[number] = kind
     answer_page.get_by_text(re.compile(rf"5 of {total} questions answered")).wait_for(timeout=TIMEOUT)
-    _shoot(answer_page, "respond.png")
+    _shoot(answer_page, "respond-saved.png")
 
     # Reload: everything comes back from the database.
     answer_page.reload()
@@ -175,6 +175,9 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
         seen[number] = _checked_label(answer_page, number)
     assert seen[1].startswith("2 · ") and seen[4].startswith("3 · ") and seen[5].startswith("1 · "), seen
     assert seen[2] == "Not applicable" and seen[3] == "Don't know", seen
+    _open_section(answer_page, sections.nth(0))
+    _question(answer_page, 1).get_by_text("Comment and evidence (optional)").click()
+    _shoot(answer_page, "respond.png")
 
     # Complete the answers: respondent 1's remaining ones and respondent 2's, through the store.
     engine = make_engine(server.database_url)
