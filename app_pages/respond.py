@@ -22,6 +22,7 @@ from scoring.assessment import Answer
 from store import answers as answer_store
 from store import respondents as respondent_store
 from store.errors import AccessDenied, Conflict, NotFound, StoreError
+from store.records import StoredAnswer
 
 CHOICES: tuple[int | str, ...] = (0, 1, 2, 3, 4, 5, "na", "dont_know")
 
@@ -143,7 +144,17 @@ def _option_label(question: Question, scale: dict[int, str], lang: str):  # noqa
     return label
 
 
-def _question(respondent: int, question: Question, number: int, scale: dict[int, str], stored, lang: str) -> None:  # noqa: ANN001
+def _question(
+    respondent: int,
+    question: Question,
+    number: int,
+    scale: dict[int, str],
+    stored: StoredAnswer | None,
+    lang: str,
+    *,
+    closed: bool = False,
+) -> None:
+    """One question: text, help, the level descriptors as choices, N/A reason, comment, evidence, status."""
     qid = question.id
     _seed(qid, stored.answer if stored else None)
     st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {}).setdefault(qid, stored.version if stored else 0)
@@ -159,6 +170,7 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
             index=None,
             key=_value_key(qid),
             label_visibility="collapsed",
+            disabled=closed,
             on_change=_save,
             args=(respondent, qid),
         )
@@ -166,6 +178,7 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
             st.text_input(
                 t("respond.reason", lang),
                 key=_reason_key(qid),
+                disabled=closed,
                 on_change=_save,
                 args=(respondent, qid),
                 max_chars=4000,
@@ -174,6 +187,7 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
             st.text_area(
                 t("respond.comment", lang),
                 key=_comment_key(qid),
+                disabled=closed,
                 on_change=_save,
                 args=(respondent, qid),
                 max_chars=4000,
@@ -181,6 +195,7 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
             st.text_input(
                 t("respond.evidence", lang),
                 key=_evidence_key(qid),
+                disabled=closed,
                 on_change=_save,
                 args=(respondent, qid),
                 placeholder="https://",
@@ -338,7 +353,10 @@ def render() -> None:
     scale = {level.level: localized(level.name, lang) for level in questionnaire.scale}
     numbers = {qid: n for n, qid in enumerate(questions, start=1)}
     for question in capability.questions:
-        _question(access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), lang)
+        _question(
+            access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), lang,
+            closed=access.status == "closed",
+        )
 
     position = order.index(current)
     back, forward = st.columns(2)

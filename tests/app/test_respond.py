@@ -163,3 +163,15 @@ def test_typed_text_is_never_markup(world: World) -> None:
     at = _open(world)
     # Escaped for markdown: shown literally, no bold, no link.
     assert at.title[0].value == r"\*\*Evil\*\* \[x\]\(http\://e\) — Nulmeting"
+
+
+def test_a_closed_assessment_shows_the_answers_but_takes_no_changes(world: World) -> None:
+    from store import assessments
+
+    answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 3}, 0)
+    assessments.update_assessment(world.engine, world.user_id, world.assessment_id, status="closed")
+    at = _open(world, at="people.roles")
+    assert at.info[0].value == "This assessment is closed; answers can no longer be changed."
+    assert at.radio(key=f"answer_{ROLES}").value == 3
+    assert at.radio(key=f"answer_{ROLES}").disabled
+    assert at.button(key="respond_finish").disabled
