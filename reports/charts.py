@@ -82,8 +82,8 @@ def pillar_radar(pillars: pd.DataFrame, lang: str) -> go.Figure:
     trace("score", t("report.chart.current", lang), theme.CURRENT, "solid", "toself")
     figure.update_layout(
         polar={"radialaxis": {"range": [0, 5], "dtick": 1, "angle": 90, "tickfont": {"size": 9}}},
-        margin={"l": 60, "r": 60, "t": 40, "b": 30},
-        legend={"y": -0.12, "yanchor": "top", "x": 0.5, "xanchor": "center"},
+        margin={"l": 50, "r": 50, "t": 25, "b": 10},
+        legend={"y": -0.06, "yanchor": "top", "x": 0.5, "xanchor": "center"},
     )
     return figure
 

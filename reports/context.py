@@ -168,6 +168,7 @@ class StepRow:
     pillar: str
     level: str
     horizon: str
+    horizon_short: str
     owner: str
     due: str
     status: str
@@ -698,6 +699,7 @@ def _step_row(
         pillar=pillar_names[step.pillar],
         level=str(step.level),
         horizon=t(f"report.horizon.{step.horizon}", lang),
+        horizon_short=t(f"report.horizon_short.{step.horizon}", lang),
         owner=step.owner or "–",
         due=long_date(step.due, lang) if step.due else "–",
         status=t(f"report.status.{step.status}", lang),
