@@ -11,7 +11,9 @@ scores and the disagreement flag. Screenshots go to tests/artifacts/.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -228,4 +230,10 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
         page.get_by_text(text).first.wait_for(timeout=TIMEOUT)
         page.wait_for_timeout(1500 if name == "Roadmap" else 300)
         _shoot(page, shot)
+        if name == "Reports":
+            with page.expect_download(timeout=60_000) as download:
+                page.get_by_role("button", name="Download PDF").click()
+            pdf = Path(download.value.path()).read_bytes()
+            assert pdf.startswith(b"%PDF-") and len(pdf) > 20_000
+            assert download.value.suggested_filename == f"veerkracht-Gemeente-Voorbeeld-{dt.date.today()}.pdf"
     consultant.close()
