@@ -155,14 +155,16 @@ def context_picker() -> None:
     st.sidebar.selectbox(
         t("context.assessment", lang),
         list(found),
-        format_func=lambda aid: assessment_label(found[aid], lang),
+        format_func=lambda aid: assessment_label(found[aid], lang, status=False),
         key=ASSESSMENT_KEY,
     )
 
 
-def assessment_label(info, lang: str) -> str:  # noqa: ANN001 - store.records.AssessmentInfo
+def assessment_label(info, lang: str, *, status: bool = True) -> str:  # noqa: ANN001 - store AssessmentInfo
+    """Title and date (and status) of an assessment, as the consultant recognises it."""
     title = info.title or t("context.untitled", lang)
-    return f"{title} · {info.date.isoformat()} · {t(f'status.{info.status}', lang)}"
+    label = f"{title} · {info.date.isoformat()}"
+    return f"{label} · {t(f'status.{info.status}', lang)}" if status else label
 
 
 def require_organisation() -> int:
