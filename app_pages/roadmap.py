@@ -111,7 +111,7 @@ def render() -> None:
     )
     timeline = pd.DataFrame(
         {
-            "label": [f"{row['number']}. {row['action']}" for row in rows],
+            "label": [common.chart_text(f"{row['number']}. {row['action']}") for row in rows],
             "horizon": [row["horizon"] for row in rows],
             "status": [row["status"] for row in rows],
         }

@@ -142,3 +142,14 @@ def test_reports_page_offers_three_downloads_and_the_json_is_the_assessment(answ
     assert [r["role"] for r in document["respondents"]] == ["IT manager", "Director"]
     workbook = analysis.export(answered.user_id, answered.assessment_id, "xlsx", "en")
     assert workbook[:2] == b"PK"
+
+
+def test_typed_text_in_charts_is_not_markup(answered: World) -> None:
+    respondents.update_respondent(
+        answered.engine, answered.user_id, answered.respondent_ids[0], role="<a href='https://evil.example'>IT</a>"
+    )
+    at = signed_in(answered, "results.py")
+    heatmap = next(chart for chart in at.get("plotly_chart") if chart.key == "results_heatmap")
+    figure = json.loads(heatmap.proto.spec)
+    # Wrapped by the chart (<br> is the chart's own), the role itself entity-escaped.
+    assert figure["data"][0]["y"][0] == "1. &lt;a<br>href='https://evil.example'&gt;IT&lt;/a&gt;"
