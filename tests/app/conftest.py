@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from questionnaires import Questionnaire, load_questionnaire
-from store import assessments, organisations, respondents, users
+from store import answers, assessments, organisations, respondents, users
 from store.engine import make_engine
 from store.migrate import upgrade
 
@@ -85,3 +85,26 @@ def signed_in(world: World, page: str | None = None, lang: str = "en") -> AppTes
         at.switch_page(f"app_pages/{page}")
         at.run()
     return at
+
+
+ROLES, EXERCISES, BACKUP = "people.roles.crisis-team", "process.exercises.tabletop", "technology.backup.offline"
+
+
+@pytest.fixture
+def answered(world: World) -> World:
+    """Respondent 1 says 1 everywhere; respondent 2 doesn't know roles and says 4 elsewhere."""
+    ids = [q.id for q in world.questionnaire.questions()]
+    assert ids == [ROLES, EXERCISES, BACKUP]
+    first, second = world.respondent_ids
+    for qid in ids:
+        answers.save_answer(world.engine, first, qid, {"value": 1}, 0)
+    answers.save_answer(world.engine, second, ROLES, {"value": "dont_know"}, 0)
+    answers.save_answer(world.engine, second, EXERCISES, {"value": 4}, 0)
+    answers.save_answer(world.engine, second, BACKUP, {"value": 4}, 0)
+    return world
+
+
+def table_rows(at) -> list[list[str]]:  # noqa: ANN001
+    """The first st.table of the page as rows of text, index first."""
+    frame = at.table[0].value
+    return [[index, *map(str, row)] for index, row in zip(frame.index, frame.to_numpy(), strict=True)]

@@ -1,8 +1,7 @@
-"""Questionnaires page (preview, uploaded questionnaires, validator problems) and branding settings."""
+"""Questionnaires page: preview of installed and uploaded questionnaires, the validator's problems."""
 
 from __future__ import annotations
 
-from store import branding
 from tests.app.conftest import World, signed_in
 
 
@@ -26,17 +25,3 @@ def test_questionnaires_page_lists_the_validators_problems_with_lines(world: Wor
     at.run()
     assert at.error[0].value == r"broken\.yaml was not loaded. Problems found: 1."  # escaped: a file name is typed text
     assert at.code[0].value == "broken.yaml:7: pillars[0].capabilities: field required"
-
-
-def test_branding_is_stored(world: World) -> None:
-    at = signed_in(world, "settings.py")
-    at.text_input(key="settings_name").input("Weerbaar Advies")
-    at.text_input(key="settings_label").input("Vertrouwelijk")
-    at.color_picker(key="settings_colour").pick("#8a4f9e")
-    at.button(key="settings_save").click().run()
-    assert at.success[0].value == "Branding saved."
-    stored = branding.get_branding(world.engine, world.user_id)
-    assert (stored.consultant_name, stored.confidentiality_label, stored.colour) == (
-        "Weerbaar Advies", "Vertrouwelijk", "#8a4f9e"
-    )
-    assert at.caption[-1].value == "No logo yet."

@@ -1,0 +1,32 @@
+"""Benchmark page: peer quartiles, or the reason they are withheld."""
+
+from __future__ import annotations
+
+from store import answers, assessments, organisations, respondents
+from tests.app.conftest import BACKUP, EXERCISES, ROLES, World, signed_in
+
+
+def test_benchmark_is_withheld_with_too_few_peers(answered: World) -> None:
+    at = signed_in(answered, "benchmark.py")
+    assert at.info[0].value == "Withheld: the peer group has 0 organisations, fewer than the required 5."
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
+    for n, level in enumerate((1, 2, 3, 4, 5)):
+        organisation = organisations.create_organisation(
+            answered.engine, answered.user_id, f"Peer {n}", "government", "medium"
+        )
+        assessment = assessments.create_assessment(
+            answered.engine, answered.user_id, organisation.id, answered.questionnaire, status="open"
+        )
+        person = respondents.add_respondent(answered.engine, answered.user_id, assessment.id, "IT")
+        for qid in (ROLES, EXERCISES, BACKUP):
+            answers.save_answer(answered.engine, person.respondent.id, qid, {"value": level}, 0)
+        assessments.update_assessment(answered.engine, answered.user_id, assessment.id, status="closed")
+    at = signed_in(answered, "benchmark.py")
+    assert not at.exception
+    table = at.dataframe[0].value
+    people = table[table["Pillar or capability"] == "People"].iloc[0]
+    assert (people["Own score"], people["P25"], people["Median"], people["P75"]) == ("1.0", "2.0", "3.0", "4.0")
+    assert len(at.get("plotly_chart")) == 1

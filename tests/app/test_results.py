@@ -1,0 +1,63 @@
+"""Results page: scores with gated levels against targets, disagreement, don't-know, change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from store import answers, assessments, respondents
+from tests.app.conftest import BACKUP, EXERCISES, ROLES, World, signed_in, table_rows
+
+
+def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(answered: World) -> None:
+    at = signed_in(answered, "results.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Overall": "2.0", "Respondents": "2", "Balance": "1.5", "Confidence": "83%"}
+    assert table_rows(at) == [
+        ["People", "1.0 average, level 1 achieved", "3.0", "2.0", "50%", "–"],
+        ["Process", "2.5 average, level 2 achieved", "3.0", "0.5", "100%", "–"],
+        ["Technology", "2.5 average, level 2 achieved", "4.0", "1.5", "100%", "–"],
+    ]
+    assert at.warning[0].value == (
+        "⚑ 2 questions with disagreement (respondents 2 or more levels apart)"
+    )
+    flagged = at.dataframe[0].value
+    assert list(flagged["#"]) == [2, 3] and list(flagged["Range (levels)"]) == [3, 3]
+    dont_know = at.dataframe[1].value
+    assert list(dont_know["#"]) == [1] and list(dont_know["Number of 'don't know'"]) == [1]
+    assert [chart.key for chart in at.get("plotly_chart")] == [
+        "results_radar", "results_bars_people", "results_bars_process", "results_bars_technology", "results_heatmap"
+    ]  # no trend: there is no earlier assessment
+    assert any(caption.value.startswith("Each row is a respondent") for caption in at.caption)
+
+
+def test_results_without_answers_say_so(world: World) -> None:
+    at = signed_in(world, "results.py")
+    assert at.info[0].value == "No answers with a level yet; there is nothing to score."
+
+
+def test_results_show_the_change_since_the_previous_closed_assessment(answered: World) -> None:
+    earlier = assessments.create_assessment(
+        answered.engine, answered.user_id, answered.organisation_id, answered.questionnaire,
+        title="Vorig jaar", date=dt.date.today() - dt.timedelta(days=365), status="open",
+    )
+    person = respondents.add_respondent(answered.engine, answered.user_id, earlier.id, "IT manager")
+    for qid in (ROLES, EXERCISES, BACKUP):
+        answers.save_answer(answered.engine, person.respondent.id, qid, {"value": 1}, 0)
+    assessments.update_assessment(answered.engine, answered.user_id, earlier.id, status="closed")
+    at = signed_in(answered, "results.py")
+    assert [row[-1] for row in table_rows(at)] == ["+0.0", "+1.5", "+1.5"]
+    assert at.metric[0].delta == "+1.0"
+    assert any(subheader.value == "Change over time" for subheader in at.subheader)
+
+
+def test_typed_text_in_charts_is_not_markup(answered: World) -> None:
+    respondents.update_respondent(
+        answered.engine, answered.user_id, answered.respondent_ids[0], role="<a href='https://evil.example'>IT</a>"
+    )
+    at = signed_in(answered, "results.py")
+    heatmap = next(chart for chart in at.get("plotly_chart") if chart.key == "results_heatmap")
+    figure = json.loads(heatmap.proto.spec)
+    # Wrapped by the chart (<br> is the chart's own), the role itself entity-escaped.
+    assert figure["data"][0]["y"][0] == "1. &lt;a<br>href='https://evil.example'&gt;IT&lt;/a&gt;"
