@@ -245,7 +245,7 @@ def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
         xaxis={
             "range": [0, 24],
             "tickvals": [0, 3, 6, 12, 18, 24],
-            "title": t("report.chart.months", lang),
+            "title": {"text": t("report.chart.months", lang), "standoff": 4},
         },
         yaxis={
             "autorange": "reversed",
@@ -253,7 +253,7 @@ def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
             "categoryarray": labels,
             "tickfont": {"size": 10},
         },
-        legend={"y": -0.08 - 6 / (110 + 22 * len(steps)), "yanchor": "top"},
+        legend={"y": -75 / (110 + 22 * len(steps)), "yanchor": "top"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
     )
     return figure

@@ -701,7 +701,7 @@ def _step_row(
         horizon=t(f"report.horizon.{step.horizon}", lang),
         horizon_short=t(f"report.horizon_short.{step.horizon}", lang),
         owner=step.owner or "–",
-        due=long_date(step.due, lang) if step.due else "–",
+        due=format_date(step.due, format="medium", locale=lang) if step.due else "–",
         status=t(f"report.status.{step.status}", lang),
         priority=number(step.priority, lang),
     )
@@ -733,8 +733,9 @@ def _benchmark_section(
             rule=rule,
         )
     names = pillar_names | capability_names
-    rows = [_bench_row(names.get(f.measure, f.measure), f, lang) for f in shown_pillars]
-    for pillar in shown_pillars:
+    rows = []
+    for pillar in shown_pillars:  # each pillar, then its capabilities
+        rows.append(_bench_row(names.get(pillar.measure, pillar.measure), pillar, lang))
         rows.extend(
             _bench_row(names.get(f.measure, f.measure), f, lang)
             for f in shown

@@ -80,3 +80,48 @@ def demo_assessment(
         ),
         respondents=tuple(people),
     )
+
+
+def sample_inputs(questionnaire: Questionnaire):  # noqa: ANN201 - reports.build.ReportInputs
+    """A complete sample report's inputs: the demo assessment, an earlier one, six peers, branding.
+
+    Used for the README's sample report (``docs/images``) and for looking at
+    every part of the report at once.
+    """
+    from reports.build import ReportInputs
+    from reports.context import Branding
+    from scoring import score_assessment
+    from scoring.benchmark import benchmark, peer_table
+
+    current = demo_assessment(questionnaire)
+    earlier = demo_assessment(questionnaire, seed=3, shift=-0.7, date=dt.date(2025, 3, 3))
+    peers = [
+        score_assessment(
+            demo_assessment(questionnaire, seed=100 + i, organisation=f"Demo peer {i}", shift=(i - 3) * 0.3),
+            questionnaire,
+        )
+        for i in range(6)
+    ]
+    # A consultant has started on the roadmap: owners and a status on the first steps.
+    from scoring.assessment import RoadmapEdit
+
+    first = score_assessment(current, questionnaire).roadmap[:4]
+    owners = ("Directeur bedrijfsvoering", "CISO", "Manager IT", "CISO")
+    statuses = ("in_progress", "open", "done", "open")
+    current = current.model_copy(
+        update={
+            "roadmap": {
+                step.key: RoadmapEdit(owner=owner, status=status, due=dt.date(2026, 6, 30))
+                for step, owner, status in zip(first, owners, statuses, strict=False)
+            }
+        }
+    )
+    result = score_assessment(current, questionnaire)
+    return ReportInputs(
+        assessment=current,
+        questionnaire=questionnaire,
+        branding=Branding(consultant="Adviesbureau Veerkracht (demo)", colour="#1d6f8a"),
+        benchmark=benchmark(result, peer_table(peers)),
+        peer_group="zorg",
+        history=(score_assessment(earlier, questionnaire),),
+    )
