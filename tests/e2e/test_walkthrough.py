@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, EMAIL, PASSWORD
+from tests.e2e.conftest import ARTIFACTS, EMAIL, PASSWORD, ROOT
 
 pytestmark = pytest.mark.timeout(240)
 TIMEOUT = 20_000
@@ -55,6 +55,25 @@ def _choose(page, number: int, option: str) -> None:  # noqa: ANN001
 
 def _saved(page, number: int) -> None:  # noqa: ANN001
     _question(page, number).get_by_text(re.compile("Saved at")).wait_for(timeout=TIMEOUT)
+
+
+def _upload_questionnaires(page) -> None:  # noqa: ANN001
+    """A broken YAML lists its problems with line numbers; a valid one is loaded for this session."""
+    page.get_by_text("Upload your own questionnaire").click()
+    broken = b"id: broken\nversion: 0\ntitle: {en: Broken}\n"
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": "broken.yaml", "mimeType": "application/x-yaml", "buffer": broken}
+    )
+    page.get_by_text(re.compile(r"broken\.yaml was not loaded\. Problems found: \d+")).wait_for(timeout=TIMEOUT)
+    problems = page.locator('[data-testid="stCode"]').last.inner_text()
+    assert "broken.yaml:2: version:" in problems, problems
+    _shoot(page, "questionnaire-problems.png")
+    small = (ROOT / "tests" / "fixtures" / "small-questionnaire.yaml").read_bytes()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": "small.yaml", "mimeType": "application/x-yaml", "buffer": small}
+    )
+    page.get_by_text("small.yaml was loaded").wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
 
 
 def _open_section(page, label) -> None:  # noqa: ANN001
@@ -230,6 +249,8 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa
         page.get_by_text(text).first.wait_for(timeout=TIMEOUT)
         page.wait_for_timeout(1500 if name == "Roadmap" else 300)
         _shoot(page, shot)
+        if name == "Questionnaires":
+            _upload_questionnaires(page)
         if name == "Reports":
             with page.expect_download(timeout=60_000) as download:
                 page.get_by_role("button", name="Download PDF").click()
