@@ -22,7 +22,7 @@ STATUSES = ("draft", "open", "closed")
 
 
 def _message(kind: str, text: str) -> None:
-    st.session_state["setup_message"] = (kind, text)
+    common.flash(kind, text)
 
 
 def _create_assessment(organisation_id: int) -> None:
@@ -137,9 +137,7 @@ def render() -> None:
     user = common.require_user()
     st.title(t("setup.page", lang))
     organisation_id = common.require_organisation()
-    kind, text = st.session_state.pop("setup_message", ("", ""))
-    if kind:
-        getattr(st, kind)(text)
+    common.show_flash()
     assessment_id = st.session_state.get(common.ASSESSMENT_KEY)
     _new_assessment_form(organisation_id, lang, expanded=assessment_id is None)
     if assessment_id is None:
@@ -154,8 +152,8 @@ def render() -> None:
     )
 
     st.session_state.setdefault("setup_status", info.status)
-    if st.session_state.get("setup_status_for") != info.id:
-        st.session_state["setup_status_for"] = info.id
+    if st.session_state.get(common.SETUP_STATUS_FOR_KEY) != info.id:
+        st.session_state[common.SETUP_STATUS_FOR_KEY] = info.id
         st.session_state["setup_status"] = info.status
     st.segmented_control(
         t("setup.status", lang), STATUSES, key="setup_status", format_func=lambda s: t(f"status.{s}", lang),
@@ -168,10 +166,10 @@ def render() -> None:
     for column, pillar in zip(columns, questionnaire.pillars, strict=True):
         default = info.targets.pillars.get(pillar.id, questionnaire.targets.get(pillar.id, 3.0))
         key = f"setup_target_{pillar.id}"
-        if st.session_state.get("setup_targets_for") != info.id or key not in st.session_state:
+        if st.session_state.get(common.SETUP_TARGETS_FOR_KEY) != info.id or key not in st.session_state:
             st.session_state[key] = float(default)
         column.number_input(localized(pillar.name, lang), min_value=0.0, max_value=5.0, step=0.5, key=key)
-    st.session_state["setup_targets_for"] = info.id
+    st.session_state[common.SETUP_TARGETS_FOR_KEY] = info.id
     st.button(t("setup.save_targets", lang), key="setup_save_targets", on_click=_save_targets,
               args=(info.id, pillar_ids))
 

@@ -34,6 +34,21 @@ RESPOND_CONFLICTS_KEY = "respond_conflicts"
 RESPOND_CAPABILITY_KEY = "respond_capability"
 RESPOND_REVIEW_KEY = "respond_review"
 RESPOND_TOKEN_KEY = "respond_token"
+#: The stored answers of the last run, and "show the saved toast" after a save.
+RESPOND_STORED_KEY = "respond_stored"
+RESPOND_TOAST_KEY = "respond_toast"
+#: One message (kind, text) a callback leaves for the next run of the page to show.
+FLASH_KEY = "flash_message"
+#: Questionnaire upload: (file name, problems) of a refused file; the name of an accepted one.
+UPLOAD_PROBLEMS_KEY = "upload_problems"
+UPLOADED_NAME_KEY = "uploaded_name"
+#: Which record a page's form fields were last filled from (so a change of choice refills them).
+ORGANISATION_FORM_FOR_KEY = "organisation_form_for"
+SETUP_STATUS_FOR_KEY = "setup_status_for"
+SETUP_TARGETS_FOR_KEY = "setup_targets_for"
+SETTINGS_FORM_FOR_KEY = "settings_form_for"
+#: Grows after every roadmap save, so the table editor starts afresh from the stored roadmap.
+ROADMAP_EDITOR_VERSION_KEY = "roadmap_editor_version"
 #: Query parameter that keeps the respondent's place across a refresh.
 POSITION_PARAM = "at"
 TOKEN_PARAM = "token"
@@ -50,6 +65,17 @@ def chart_text(text: str) -> str:
     """``text`` for a plotly label: plotly reads a subset of HTML (``<b>``, ``<a href>``) in labels,
     so typed text is entity-escaped and shows literally."""
     return html.escape(text, quote=False)
+
+
+def flash(kind: str, text: str) -> None:
+    """Leave a message ("success", "error", "warning" or "info") for the next run to show."""
+    st.session_state[FLASH_KEY] = (kind, text)
+
+
+def show_flash() -> None:
+    kind, text = st.session_state.pop(FLASH_KEY, ("", ""))
+    if kind in ("success", "error", "warning", "info"):
+        getattr(st, kind)(text)
 
 
 def current_language() -> str:

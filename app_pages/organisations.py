@@ -25,11 +25,11 @@ def _create() -> None:
             state.get("org_new_size") or SIZE_CLASSES[0],
         )
     except StoreError:
-        state["org_message"] = ("error", t("organisations.invalid", lang))
+        common.flash("error", t("organisations.invalid", lang))
         return
     state[common.ORGANISATION_KEY] = created.id
     state.pop(common.ASSESSMENT_KEY, None)
-    state["org_message"] = ("success", t("organisations.created", lang, name=common.plain(created.name)))
+    common.flash("success", t("organisations.created", lang, name=common.plain(created.name)))
     for key in ("org_new_name", "org_new_sector"):
         state[key] = ""
 
@@ -47,9 +47,9 @@ def _update(organisation_id: int) -> None:
             size_class=state.get("org_edit_size") or SIZE_CLASSES[0],
         )
     except StoreError:
-        state["org_message"] = ("error", t("organisations.invalid", lang))
+        common.flash("error", t("organisations.invalid", lang))
         return
-    state["org_message"] = ("success", t("organisations.saved", lang))
+    common.flash("success", t("organisations.saved", lang))
 
 
 def _ask_delete(organisation_id: int) -> None:
@@ -66,23 +66,19 @@ def _delete(organisation_id: int) -> None:
     try:
         organisations.delete_organisation(common.engine(), common.require_user(), organisation_id)
     except StoreError:
-        state["org_message"] = ("error", t("organisations.delete_failed", lang))
+        common.flash("error", t("organisations.delete_failed", lang))
         return
     state.pop(common.CONFIRM_DELETE_KEY, None)
     state.pop(common.ORGANISATION_KEY, None)
     state.pop(common.ASSESSMENT_KEY, None)
-    state["org_message"] = ("success", t("organisations.deleted", lang))
+    common.flash("success", t("organisations.deleted", lang))
 
 
 def render() -> None:
     lang = common.current_language()
     user = common.require_user()
     st.title(t("organisations.page", lang))
-    kind, text = st.session_state.pop("org_message", ("", ""))
-    if kind == "success":
-        st.success(text)
-    elif kind == "error":
-        st.error(text)
+    common.show_flash()
 
     owned = organisations.list_organisations(common.engine(), user)
     if owned:
@@ -112,8 +108,8 @@ def render() -> None:
     if current is None:
         return
     st.subheader(t("organisations.edit", lang, name=common.plain(current.name)))
-    if st.session_state.get("org_edit_id") != current.id:
-        st.session_state["org_edit_id"] = current.id
+    if st.session_state.get(common.ORGANISATION_FORM_FOR_KEY) != current.id:
+        st.session_state[common.ORGANISATION_FORM_FOR_KEY] = current.id
         st.session_state["org_edit_name"] = current.name
         st.session_state["org_edit_sector"] = current.sector
         st.session_state["org_edit_size"] = current.size_class if current.size_class in SIZE_CLASSES else None

@@ -55,7 +55,7 @@ def _upload() -> None:
     """Check an uploaded file; keep it for this session when valid, else list its problems."""
     state = st.session_state
     upload = state.get("browser_upload")
-    state.pop("browser_problems", None)
+    state.pop(common.UPLOAD_PROBLEMS_KEY, None)
     if upload is None:
         return
     content = upload.getvalue()
@@ -63,12 +63,12 @@ def _upload() -> None:
     try:
         questionnaire = parse_questionnaire(content, name)
     except QuestionnaireError as error:
-        state["browser_problems"] = (name, [str(problem) for problem in error.problems])
+        state[common.UPLOAD_PROBLEMS_KEY] = (name, [str(problem) for problem in error.problems])
         return
     key = (questionnaire.id, questionnaire.version)
     state.setdefault(common.UPLOADED_KEY, {})[key] = questionnaire
     state["browser_questionnaire"] = key
-    state["browser_uploaded"] = name
+    state[common.UPLOADED_NAME_KEY] = name
 
 
 def _upload_section(lang: str) -> None:
@@ -77,12 +77,12 @@ def _upload_section(lang: str) -> None:
         st.file_uploader(
             t("browser.upload_label", lang), type=["yaml", "yml"], key="browser_upload", on_change=_upload
         )
-        name, problems = st.session_state.get("browser_problems", ("", []))
+        name, problems = st.session_state.get(common.UPLOAD_PROBLEMS_KEY, ("", []))
         if problems:
             st.error(t("browser.upload_problems", lang, name=plain(name), count=len(problems)))
             st.code("\n".join(problems), language=None, wrap_lines=True)
-        elif st.session_state.get("browser_uploaded"):
-            st.success(t("browser.upload_ok", lang, name=plain(st.session_state["browser_uploaded"])))
+        elif st.session_state.get(common.UPLOADED_NAME_KEY):
+            st.success(t("browser.upload_ok", lang, name=plain(st.session_state[common.UPLOADED_NAME_KEY])))
 
 
 def render() -> None:

@@ -86,7 +86,7 @@ def _save(respondent_id: int, question_id: str, overwrite_version: int | None = 
     versions: dict[str, int] = state.setdefault(common.RESPOND_VERSIONS_KEY, {})
     status: dict[str, tuple[str, str]] = state.setdefault(common.RESPOND_STATUS_KEY, {})
     conflicts: dict = state.setdefault(common.RESPOND_CONFLICTS_KEY, {})
-    stored = state.get("_respond_stored", {}).get(question_id)
+    stored = state.get(common.RESPOND_STORED_KEY, {}).get(question_id)
     answer, problem = _answer_from_widgets(question_id, stored.answer if stored else None)
     if answer is None:
         status[question_id] = ("pending", problem or "respond.choose_first")
@@ -109,7 +109,7 @@ def _save(respondent_id: int, question_id: str, overwrite_version: int | None = 
     versions[question_id] = version
     conflicts.pop(question_id, None)
     status[question_id] = ("warning" if problem else "saved", problem or dt.datetime.now().strftime("%H:%M:%S"))
-    state["_respond_toast"] = True
+    state[common.RESPOND_TOAST_KEY] = True
 
 
 def _take_stored(question_id: str) -> None:
@@ -293,13 +293,13 @@ def render() -> None:
     common.language_switch()
     questionnaire = access.questionnaire
     stored = access.answers
-    st.session_state["_respond_stored"] = stored
+    st.session_state[common.RESPOND_STORED_KEY] = stored
     questions = {q.id: q for q in questionnaire.questions()}
     total = len(questions)
     answered = set(stored) & set(questions)
     counts = _capability_counts(questionnaire, answered)
 
-    if st.session_state.pop("_respond_toast", False):
+    if st.session_state.pop(common.RESPOND_TOAST_KEY, False):
         st.toast(t("respond.saved", lang), icon=":material/check:")
 
     title = plain(access.organisation_name)

@@ -18,12 +18,11 @@ from store import roadmap
 from store.errors import StoreError
 
 STATUSES = ("open", "in_progress", "done")
-EDITOR_VERSION_KEY = "roadmap_editor_version"
 COLUMNS = ("owner", "horizon", "due", "status")
 
 
 def _editor_key() -> str:
-    return f"roadmap_editor_{st.session_state.get(EDITOR_VERSION_KEY, 0)}"
+    return f"roadmap_editor_{st.session_state.get(common.ROADMAP_EDITOR_VERSION_KEY, 0)}"
 
 
 def _save(assessment_id: int, steps: list[dict]) -> None:
@@ -40,8 +39,8 @@ def _save(assessment_id: int, steps: list[dict]) -> None:
             roadmap.set_roadmap_edit(common.engine(), common.require_user(), assessment_id, key, edit)
         except StoreError:
             failed += 1
-    st.session_state[EDITOR_VERSION_KEY] = st.session_state.get(EDITOR_VERSION_KEY, 0) + 1
-    st.session_state["roadmap_message"] = (
+    st.session_state[common.ROADMAP_EDITOR_VERSION_KEY] = st.session_state.get(common.ROADMAP_EDITOR_VERSION_KEY, 0) + 1
+    st.session_state[common.FLASH_KEY] = (
         ("error", t("roadmap.save_failed", lang, count=failed)) if failed else ("success", t("roadmap.saved", lang))
     )
 
@@ -54,7 +53,7 @@ def render() -> None:
     label = analysis.names(data.questionnaire, lang)
     numbers = analysis.question_numbers(data.questionnaire)
     st.title(t("roadmap.page", lang))
-    kind, text = st.session_state.pop("roadmap_message", ("", ""))
+    kind, text = st.session_state.pop(common.FLASH_KEY, ("", ""))
     if kind == "success":
         st.toast(text, icon=":material/check:")
     elif kind == "error":

@@ -25,9 +25,9 @@ def _save() -> None:
             confidentiality_label=state.get("settings_label", ""),
         )
     except StoreError:
-        state["settings_message"] = ("error", t("settings.invalid", lang))
+        common.flash("error", t("settings.invalid", lang))
         return
-    state["settings_message"] = ("success", t("settings.saved", lang))
+    common.flash("success", t("settings.saved", lang))
 
 
 def _save_logo() -> None:
@@ -38,19 +38,19 @@ def _save_logo() -> None:
         return
     data = upload.getvalue()
     if len(data) > MAX_LOGO_BYTES:
-        state["settings_message"] = ("error", t("settings.logo_too_big", lang, kb=MAX_LOGO_BYTES // 1024))
+        common.flash("error", t("settings.logo_too_big", lang, kb=MAX_LOGO_BYTES // 1024))
         return
     try:
         branding.set_logo(common.engine(), common.require_user(), data)
     except StoreError:
-        state["settings_message"] = ("error", t("settings.logo_invalid", lang))
+        common.flash("error", t("settings.logo_invalid", lang))
         return
-    state["settings_message"] = ("success", t("settings.logo_saved", lang))
+    common.flash("success", t("settings.logo_saved", lang))
 
 
 def _remove_logo() -> None:
     branding.set_logo(common.engine(), common.require_user(), None)
-    st.session_state["settings_message"] = ("success", t("settings.logo_removed", common.current_language()))
+    common.flash("success", t("settings.logo_removed", common.current_language()))
 
 
 def render() -> None:
@@ -58,12 +58,10 @@ def render() -> None:
     user = common.require_user()
     st.title(t("settings.page", lang))
     st.caption(t("settings.intro", lang))
-    kind, text = st.session_state.pop("settings_message", ("", ""))
-    if kind:
-        getattr(st, kind)(text)
+    common.show_flash()
     stored = branding.get_branding(common.engine(), user)
-    if st.session_state.get("settings_loaded_for") != user:
-        st.session_state["settings_loaded_for"] = user
+    if st.session_state.get(common.SETTINGS_FORM_FOR_KEY) != user:
+        st.session_state[common.SETTINGS_FORM_FOR_KEY] = user
         st.session_state["settings_name"] = stored.consultant_name or ""
         st.session_state["settings_label"] = stored.confidentiality_label or ""
         st.session_state["settings_colour"] = stored.colour or DEFAULT_COLOUR

@@ -21,7 +21,7 @@ def test_questionnaires_page_previews_an_uploaded_questionnaire(world: World) ->
 def test_questionnaires_page_lists_the_validators_problems_with_lines(world: World) -> None:
     at = signed_in(world, "questionnaire_browser.py")
     problems = ["broken.yaml:7: pillars[0].capabilities: field required"]
-    at.session_state["browser_problems"] = ("broken.yaml", problems)
+    at.session_state["upload_problems"] = ("broken.yaml", problems)
     at.run()
     assert at.error[0].value == r"broken\.yaml was not loaded. Problems found: 1."  # escaped: a file name is typed text
     assert at.code[0].value == "broken.yaml:7: pillars[0].capabilities: field required"
