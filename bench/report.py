@@ -4,12 +4,14 @@ Renders the default questionnaire's demo assessment (3 respondents, every
 question answered; generated here) and prints, as its last line,
 ``{"pages": P, "floor_s": F, "cold_s": C, "warm_s": W, "ratio_warm": W/F, "peak_mb": M}``:
 
-- F: WeasyPrint alone rendering the final HTML (charts already embedded), in
-  this process, best of two runs after a warm-up: the floor no pipeline beats.
+- F: WeasyPrint alone rendering the final HTML (charts already embedded):
+  the faster of the medians of three renders in this process and three in
+  the warm worker process (which adds only the pipe), after a warm-up.
 - C: a fresh ``veerkracht report --from-json`` process, start to exit
   (Python start, imports, Chromium start, charts, worker start, render).
-- W: a second full report (score, context, charts, HTML, PDF) in a process
-  whose browser and PDF worker are already warm.
+- W: a full report (score, context, charts, HTML, PDF) in a process whose
+  browser and PDF worker are already warm; median of three, alternating with
+  the floor runs so machine load hits both alike.
 - M: the largest memory of a whole process tree seen while sampling every
   50 ms (the bench or CLI process, Chromium and its helpers, the PDF worker),
   in MB, as the sum of PSS (proportional set size: shared pages divided among
@@ -24,6 +26,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -142,32 +145,40 @@ def main() -> None:
 
     with PeakSampler(os.getpid()) as warm_sampler:
         report_bytes(inputs, "pdf", "nl")  # warms the browser and the PDF worker
-        started = time.perf_counter()
-        pdf = report_bytes(inputs, "pdf", "nl")
-        warm = time.perf_counter() - started
 
         import weasyprint
 
         from reports.context import build_context
         from reports.fetcher import SafeFetcher
         from reports.pdf import render_html
+        from reports.worker import default_worker
         from scoring import score_assessment
 
-        html = render_html(
-            build_context(
-                score_assessment(assessment, questionnaire), assessment, questionnaire, "nl"
-            )
-        )
+        html = render_html(build_context(score_assessment(assessment, questionnaire), assessment, questionnaire, "nl"))
         base_url = (ROOT / "reports" / "assets").as_uri() + "/"
-        floors = []
+        weasyprint.HTML(string=html, base_url=base_url, url_fetcher=SafeFetcher()).write_pdf()  # warm-up
+        # Rounds alternate so a busy machine slows floor and report alike; medians of three.
+        warms, floors, worker_floors = [], [], []
         for _ in range(3):
+            started = time.perf_counter()
+            pdf = report_bytes(inputs, "pdf", "nl")
+            warms.append(time.perf_counter() - started)
             started = time.perf_counter()
             weasyprint.HTML(string=html, base_url=base_url, url_fetcher=SafeFetcher()).write_pdf()
             floors.append(time.perf_counter() - started)
-        floor = min(floors[1:])
+            started = time.perf_counter()
+            default_worker().render(html)
+            worker_floors.append(time.perf_counter() - started)
+        warm = statistics.median(warms)
+        # The floor is the faster of WeasyPrint in this process and in the clean worker process.
+        floor = min(statistics.median(floors), statistics.median(worker_floors))
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     peak = max(cold_sampler.peak, warm_sampler.peak)
+    print(
+        f"warm runs {[round(w, 2) for w in warms]} s; floor runs in this process {[round(f, 2) for f in floors]} s, "
+        f"in the worker {[round(f, 2) for f in worker_floors]} s"
+    )
     print(
         f"questionnaire {questionnaire.id} v{questionnaire.version}: {questionnaire.question_count} questions, "
         f"{len(questionnaire.pillars)} pillars; tree peak PSS cold {cold_sampler.peak:.0f} MB, "

@@ -28,6 +28,12 @@ def _figure(height: int, width: int | None = None) -> go.Figure:
     return figure
 
 
+def _plain(text: str) -> str:
+    """Text for a plotly label: plotly reads ``<b>``, ``<a href>`` and ``<br>`` in labels as markup,
+    and labels here include user text (respondent roles), so ``&``, ``<`` and ``>`` are escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _wrap(text: str, width: int = 28) -> str:
     """Break a long label onto lines of about ``width`` characters (plotly does not wrap)."""
     words, lines, line = text.split(), [], ""
@@ -39,12 +45,12 @@ def _wrap(text: str, width: int = 28) -> str:
             line = f"{line} {word}".strip()
     if line:
         lines.append(line)
-    return "<br>".join(lines)
+    return "<br>".join(_plain(line) for line in lines)
 
 
 def _shorten(text: str, width: int) -> str:
     """One line of at most ``width`` characters, with an ellipsis when cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return _plain(text if len(text) <= width else text[: width - 1].rstrip() + "…")
 
 
 def _present(values: pd.Series) -> bool:
@@ -273,7 +279,7 @@ def trend_chart(history: pd.DataFrame, lang: str) -> go.Figure:
             go.Scatter(
                 x=rows["date"],
                 y=rows["score"],
-                name=str(series),
+                name=_plain(str(series)),
                 mode="lines+markers",
                 line={
                     "width": 4 if overall else 2,
@@ -293,7 +299,7 @@ def disagreement_heatmap(levels: pd.DataFrame, lang: str) -> go.Figure:
     NaN for "not applicable" and "don't know" (drawn blank).
     """
     figure = _figure(height=120 + 26 * len(levels.index))
-    columns = [str(column) for column in levels.columns]
+    columns = [_plain(str(column)) for column in levels.columns]
     figure.add_trace(
         go.Heatmap(
             z=levels.to_numpy(dtype=float, na_value=math.nan),

@@ -57,7 +57,8 @@ class _Browser:
 
     @staticmethod
     async def _open() -> kaleido.Kaleido:
-        browser = kaleido.Kaleido(n=TABS, mathjax=False, timeout=60)
+        # No extensions: one renderer process less (about 150 MB), nothing lost for plotly.
+        browser = kaleido.Kaleido(n=TABS, mathjax=False, timeout=60, enable_extensions=False)
         await browser.open()
         return browser
 
