@@ -56,8 +56,10 @@ def test_every_chart_has_the_explicit_template_and_its_data() -> None:
     assert list(radar.data[1].r) == [1.0, 2.0, 3.0, 1.0]  # closed polygon
     bars = charts.capability_bars(pd.DataFrame({"name": ["X"], "score": [2.5], "target": [3.0], "level": [2]}), "nl")
     assert list(bars.data[1].text) == ["2,5 · niveau 2"]
-    heat = charts.disagreement_heatmap(pd.DataFrame({"q1": [1.0, 4.0]}, index=["CISO", "HR"]), "en")
+    heat = charts.disagreement_heatmap(pd.DataFrame({"q1": [1.0, 4.0]}, index=["<b>CISO</b>", "HR"]), "en")
     assert heat.data[0].zmin == 0 and heat.data[0].zmax == 5
+    # Roles are user text: plotly must not read them as its label markup.
+    assert list(heat.data[0].y) == ["&lt;b&gt;CISO&lt;/b&gt;", "HR"]
     timeline = charts.roadmap_timeline(
         pd.DataFrame({"label": ["a", "b"], "horizon": ["now", "later"], "status": ["open", "done"]}), "en"
     )
