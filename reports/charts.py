@@ -48,9 +48,13 @@ def _wrap(text: str, width: int = 28) -> str:
     return "<br>".join(_plain(line) for line in lines)
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _shorten(text: str, width: int) -> str:
     """One line of at most ``width`` characters, with an ellipsis when cut."""
-    return _plain(text if len(text) <= width else text[: width - 1].rstrip() + "…")
+    return _plain(_cut(text, width))
 
 
 def _present(values: pd.Series) -> bool:
@@ -304,7 +308,8 @@ def disagreement_heatmap(levels: pd.DataFrame, lang: str) -> go.Figure:
         go.Heatmap(
             z=levels.to_numpy(dtype=float, na_value=math.nan),
             x=columns,
-            y=[_wrap(str(role), 22) for role in levels.index],
+            # Two lines at most: a role may be long, the appendix prints it whole.
+            y=[_wrap(_cut(str(role), 44), 22) for role in levels.index],
             zmin=0,
             zmax=5,
             colorscale=[list(stop) for stop in theme.LEVEL_SCALE],

@@ -43,6 +43,8 @@ LOGO_TYPES = {"image/png", "image/jpeg"}
 #: How many strengths, gaps and actions the executive summary lists.
 SUMMARY_ITEMS = 3
 SUMMARY_ACTIONS = 5
+#: Characters of the organisation name in the running header.
+HEADER_CHARS = 50
 #: Steps drawn on the roadmap timeline (the table lists all of them).
 TIMELINE_STEPS = 18
 
@@ -235,6 +237,8 @@ class ReportContext:
     lang: str
     demo: bool
     organisation: str
+    #: For the running header: one line at most.
+    organisation_short: str
     sector: str
     size_class: str
     title: str
@@ -302,6 +306,10 @@ def level_text(level: int | None) -> str:
 
 def long_date(value: dt.date, lang: str) -> str:
     return format_date(value, format="long", locale=lang)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _has_text(key: str) -> bool:
@@ -488,6 +496,7 @@ def build_context(
         lang=lang,
         demo=assessment.demo or result.demo,
         organisation=assessment.organisation.name,
+        organisation_short=_cut(assessment.organisation.name, HEADER_CHARS),
         sector=assessment.organisation.sector,
         size_class=assessment.organisation.size_class,
         title=assessment.title or tr("report.title"),
