@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from questionnaires.models import Questionnaire
 from scoring import score_assessment
 from scoring.assessment import Assessment
 from scoring.benchmark import Benchmark
 from scoring.results import Result
+
+if TYPE_CHECKING:  # not imported at run time: reports.context pulls in plotly
+    from reports.context import Branding
+    from reports.worker import PdfWorker
 
 Format = Literal["pdf", "xlsx", "json"]
 FORMATS: tuple[Format, ...] = ("pdf", "xlsx", "json")
@@ -32,7 +36,7 @@ class ReportInputs:
 
     assessment: Assessment
     questionnaire: Questionnaire
-    branding: object | None = None  # reports.context.Branding
+    branding: Branding | None = None
     benchmark: Benchmark | None = None
     peer_group: str | None = None
     #: Earlier results of the same organisation and questionnaire, oldest first.
@@ -51,7 +55,7 @@ def file_name(inputs: ReportInputs, fmt: str) -> str:
 
 
 def report_bytes(
-    inputs: ReportInputs, fmt: str, lang: str, *, worker: object | None = None
+    inputs: ReportInputs, fmt: str, lang: str, *, worker: PdfWorker | None = None
 ) -> bytes:
     """The report file in ``fmt`` ("pdf", "xlsx" or "json") and ``lang`` ("nl" or "en").
 
@@ -63,7 +67,7 @@ def report_bytes(
         from reports.worker import default_worker
 
         start_browser()
-        (worker or default_worker()).launch()  # type: ignore[attr-defined]
+        (worker or default_worker()).launch()
     if fmt == "json":
         from reports.json_export import assessment_json_bytes
 
@@ -84,10 +88,10 @@ def report_bytes(
             inputs.assessment,
             inputs.questionnaire,
             lang,
-            branding=inputs.branding,  # type: ignore[arg-type]
+            branding=inputs.branding,
             benchmark=inputs.benchmark,
             peer_group=inputs.peer_group,
             history=inputs.history,
         )
-        return render_pdf(context, worker)  # type: ignore[arg-type]
+        return render_pdf(context, worker)
     raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -124,3 +124,39 @@ def test_cli_report_from_the_database(tmp_path, monkeypatch, small_assessment, s
     # One organisation and no peers: the benchmark is withheld with the k rule.
     assert "Nietgetoond:devergelijkingsgroeptelt0organisaties,minderdandevereiste5." in text
     assert cli.main(["report", "999", "--user", "consultant@example.org", "-o", str(out)]) == 1
+
+
+def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_questionnaire) -> None:
+    from conftest import make_assessment
+
+    from reports.sources import inputs_from_store
+    from store.engine import make_engine
+    from store.migrate import upgrade
+    from store.transfer import import_assessment
+    from store.users import add_user
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'v.db'}")
+    upgrade(engine)
+    user = add_user(engine, "c@example.org", "a long enough password 1")
+
+    def add(name: str, sector: str, date: str) -> int:
+        document = make_assessment(
+            small_questionnaire,
+            organisation={"name": name, "sector": sector, "size_class": "250-999"},
+            date=date,
+        )
+        return import_assessment(engine, user.id, assessment_json_bytes(document, small_questionnaire), "a.json").id
+
+    add("Waterschap Voorbeeld", "overheid", "2025-03-01")
+    own = add("Waterschap Voorbeeld", "overheid", "2026-03-02")
+    for number in range(5):
+        add(f"Gemeente {number}", "overheid", "2026-01-15")
+    add("Ziekenhuis", "zorg", "2026-01-15")  # another sector: never a peer
+
+    inputs = inputs_from_store(engine, user.id, own)
+    engine.dispose()
+    assert inputs.assessment.organisation.name == "Waterschap Voorbeeld"
+    assert [r.date.isoformat() for r in inputs.history] == ["2025-03-01"]
+    assert inputs.peer_group == "overheid"
+    people = inputs.benchmark.figures["people"]
+    assert (people.peers, people.withheld, people.median) == (5, None, 2.0)
