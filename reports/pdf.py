@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from i18n import t
 from reports.context import ReportContext
-from reports.svg import PAGE_WIDTH_PX, figures_svg, svg_data_url
+from reports.svg import PAGE_WIDTH_PX, figures_svg, stop_browser, svg_data_url
 from reports.worker import Limits, PdfWorker, RenderedPdf, ReportError, default_worker
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -54,12 +54,19 @@ NARROW = {"radar": 300}
 
 
 def chart_urls(context: ReportContext) -> dict[str, str]:
-    """Every figure of the context as an SVG ``data:`` URL, exported by the warm browser."""
+    """Every figure of the context as an SVG ``data:`` URL, exported by the warm browser.
+
+    A browser that is missing, crashed or hung fails the report with a
+    ``ReportError``, like a failed render: the caller handles one error type.
+    """
     names = list(context.figures)
-    svgs = figures_svg(
-        [context.figures[name] for name in names],
-        [NARROW.get(name, PAGE_WIDTH_PX) for name in names],
-    )
+    try:
+        svgs = figures_svg(
+            [context.figures[name] for name in names], [NARROW.get(name, PAGE_WIDTH_PX) for name in names]
+        )
+    except Exception as error:  # noqa: BLE001 - kaleido raises plain RuntimeErrors and timeouts
+        stop_browser()  # the next report starts a fresh browser
+        raise ReportError(f"the charts could not be drawn: {type(error).__name__}: {error}"[:500]) from error
     return {name: svg_data_url(svg) for name, svg in zip(names, svgs, strict=True)}
 
 

@@ -49,3 +49,18 @@ def test_a_crashed_worker_gives_a_report_error_and_is_replaced() -> None:
         with pytest.raises(ReportError, match=r"the PDF renderer stopped"):
             worker.render("<p>x</p>")
         assert worker.render("<p>y</p>").pages == 1
+
+
+def test_a_browser_that_cannot_start_gives_a_report_error(monkeypatch, small_result, small_assessment,
+                                                          small_questionnaire) -> None:
+    from reports import pdf
+    from reports.context import build_context
+
+    def broken(figures, widths=None):  # noqa: ANN001, ANN202
+        raise RuntimeError("Kaleido requires Google Chrome to be installed.")
+
+    monkeypatch.setattr(pdf, "figures_svg", broken)
+    monkeypatch.setattr(pdf, "stop_browser", lambda: None)
+    context = build_context(small_result, small_assessment, small_questionnaire, "en")
+    with pytest.raises(ReportError, match="the charts could not be drawn: RuntimeError: Kaleido requires"):
+        pdf.render_pdf(context)
