@@ -25,8 +25,13 @@ if common.TOKEN_PARAM in st.query_params:
     )
 elif not auth.signed_in():
     common.language_switch()
+    # Every consultant address shows the sign-in form, so a refresh on /results signs in and stays there.
     page = st.navigation(
-        [st.Page("app_pages/sign_in.py", title=t("auth.page", lang), icon=":material/login:", default=True)],
+        [st.Page("app_pages/sign_in.py", title=t("auth.page", lang), icon=":material/login:", default=True)]
+        + [
+            st.Page("app_pages/sign_in.py", title=t("auth.page", lang), url_path=path)
+            for path in common.CONSULTANT_PATHS
+        ],
         position="hidden",
     )
 else:

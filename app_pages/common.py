@@ -49,6 +49,10 @@ SETUP_TARGETS_FOR_KEY = "setup_targets_for"
 SETTINGS_FORM_FOR_KEY = "settings_form_for"
 #: Grows after every roadmap save, so the table editor starts afresh from the stored roadmap.
 ROADMAP_EDITOR_VERSION_KEY = "roadmap_editor_version"
+#: The consultant pages' addresses (``url_path`` in app.py).
+CONSULTANT_PATHS = (
+    "organisations", "setup", "results", "roadmap", "benchmark", "reports", "questionnaires", "settings",
+)
 #: Query parameter that keeps the respondent's place across a refresh.
 POSITION_PARAM = "at"
 TOKEN_PARAM = "token"
