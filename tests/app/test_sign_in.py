@@ -66,3 +66,13 @@ def test_the_allow_list_is_normalised_and_nothing_is_allowed_without_one() -> No
     secrets = {"veerkracht": {"allowed_emails": [" Consultant@Example.org", "b@example.org"]}}
     assert allowed_emails(secrets) == {"consultant@example.org", "b@example.org"}
     assert allowed_emails({"auth": {}}) == set()
+
+
+def test_every_consultant_address_has_a_sign_in_stand_in() -> None:
+    import re
+    from pathlib import Path
+
+    from app_pages.common import CONSULTANT_PATHS
+
+    source = (Path(__file__).resolve().parents[2] / "app.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'url_path="([a-z-]+)"', source)) == set(CONSULTANT_PATHS)
