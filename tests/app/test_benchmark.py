@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from store import answers, assessments, organisations, respondents
 from tests.app.conftest import BACKUP, EXERCISES, ROLES, World, signed_in
 
@@ -30,3 +32,9 @@ def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
     people = table[table["Pillar or capability"] == "People"].iloc[0]
     assert (people["Own score"], people["P25"], people["Median"], people["P75"]) == ("1.0", "2.0", "3.0", "4.0")
     assert len(at.get("plotly_chart")) == 1
+    # The results radar now carries the peer median too.
+    results = signed_in(answered, "results.py")
+    radar = next(chart for chart in results.get("plotly_chart") if chart.key == "results_radar")
+    traces = json.loads(radar.proto.spec)["data"]
+    assert [trace["name"] for trace in traces] == ["Target", "Peer median", "Current"]
+    assert traces[1]["r"] == [3.0, 3.0, 3.0, 3.0]
