@@ -80,7 +80,7 @@ def respondent_levels(analysis: Analysis, lang: str) -> pd.DataFrame:
     labels: list[str] = []
     rows: list[dict[str, float]] = []
     for n, respondent in enumerate(analysis.document.respondents, start=1):
-        labels.append(common.chart_text(f"{n}. {respondent.role}"))
+        labels.append(f"{n}. {respondent.role}")
         rows.append(
             {
                 str(numbers[qid]): float(answer.value) if isinstance(answer.value, int) else float("nan")

@@ -38,7 +38,7 @@ def render() -> None:
     pillars = [f for f in shown if f.kind == "pillar"]
     frame = pd.DataFrame(
         {
-            "name": [common.chart_text(label[f.measure]) for f in pillars],
+            "name": [label[f.measure] for f in pillars],
             "q1": [f.p25 for f in pillars],
             "median": [f.median for f in pillars],
             "q3": [f.p75 for f in pillars],

@@ -8,7 +8,6 @@ immutable cached resource (the engine, the installed questionnaires).
 
 from __future__ import annotations
 
-import html
 import re
 
 import streamlit as st
@@ -63,12 +62,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
 def plain(text: str | None) -> str:
     """``text`` escaped for Streamlit markdown, so typed text shows literally and never as markup."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
-
-
-def chart_text(text: str) -> str:
-    """``text`` for a plotly label: plotly reads a subset of HTML (``<b>``, ``<a href>``) in labels,
-    so typed text is entity-escaped and shows literally."""
-    return html.escape(text, quote=False)
 
 
 def flash(kind: str, text: str) -> None:

@@ -87,7 +87,7 @@ def render() -> None:
     with right:
         radar = pd.DataFrame(
             {
-                "name": [common.chart_text(label[p.id]) for p in result.pillars.values()],
+                "name": [label[p.id] for p in result.pillars.values()],
                 "score": [p.score if p.score is not None else math.nan for p in result.pillars.values()],
                 "target": [p.target for p in result.pillars.values()],
                 "peer_median": [_peer_median(data, p.id) for p in result.pillars.values()],
@@ -102,7 +102,7 @@ def render() -> None:
         rows = [result.capabilities[c.id] for c in pillar.capabilities]
         frame = pd.DataFrame(
             {
-                "name": [common.chart_text(label[r.id]) for r in rows],
+                "name": [label[r.id] for r in rows],
                 "score": [r.score if r.score is not None else math.nan for r in rows],
                 "target": [r.target for r in rows],
                 "level": [r.level if r.level is not None else math.nan for r in rows],
@@ -161,7 +161,7 @@ def render() -> None:
             rows.append({"date": past.date, "series": overall_label, "score": past.overall, "overall": True})
             for pid, p in past.pillars.items():
                 rows.append(
-                    {"date": past.date, "series": common.chart_text(label.get(pid, pid)), "score": p.score,
+                    {"date": past.date, "series": label.get(pid, pid), "score": p.score,
                      "overall": False}
                 )
         st.plotly_chart(charts.trend_chart(pd.DataFrame(rows), lang), theme=None, key="results_trend")

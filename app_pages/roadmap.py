@@ -110,7 +110,7 @@ def render() -> None:
     )
     timeline = pd.DataFrame(
         {
-            "label": [common.chart_text(f"{row['number']}. {row['action']}") for row in rows],
+            "label": [f"{row['number']}. {row['action']}" for row in rows],
             "horizon": [row["horizon"] for row in rows],
             "status": [row["status"] for row in rows],
         }
