@@ -10,6 +10,7 @@ questions; the sidebar moves between capabilities and shows answered counts.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 from pydantic import ValidationError
@@ -21,7 +22,7 @@ from questionnaires import Capability, Question, Questionnaire, localized
 from scoring.assessment import Answer
 from store import answers as answer_store
 from store import respondents as respondent_store
-from store.errors import AccessDenied, Conflict, NotFound, StoreError
+from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, StoreError
 from store.records import StoredAnswer
 
 CHOICES: tuple[int | str, ...] = (0, 1, 2, 3, 4, 5, "na", "dont_know")
@@ -80,6 +81,16 @@ def _answer_from_widgets(question_id: str, stored: Answer | None) -> tuple[Answe
         return None, "respond.too_long"
 
 
+def _clock() -> str:
+    """The time now on the respondent's clock (the browser's time zone when known)."""
+    now = dt.datetime.now(dt.UTC)
+    try:
+        now = now.astimezone(ZoneInfo(st.context.timezone or "UTC"))
+    except (ZoneInfoNotFoundError, ValueError, AttributeError):
+        pass
+    return now.strftime("%H:%M:%S")
+
+
 def _save(respondent_id: int, question_id: str, overwrite_version: int | None = None) -> None:
     """Save one question's answer from its widgets; the outcome goes to session state for the page to show."""
     state = st.session_state
@@ -103,12 +114,15 @@ def _save(respondent_id: int, question_id: str, overwrite_version: int | None = 
     except (AccessDenied, NotFound):
         status[question_id] = ("error", "respond.closed")
         return
+    except InvalidInput:
+        status[question_id] = ("error", "respond.invalid")
+        return
     except Exception:  # noqa: BLE001 - any failure must leave the answer on screen with a retry
         status[question_id] = ("error", "respond.save_failed")
         return
     versions[question_id] = version
     conflicts.pop(question_id, None)
-    status[question_id] = ("warning" if problem else "saved", problem or dt.datetime.now().strftime("%H:%M:%S"))
+    status[question_id] = ("warning" if problem else "saved", problem or _clock())
     state[common.RESPOND_TOAST_KEY] = True
 
 
