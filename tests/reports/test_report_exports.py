@@ -7,8 +7,8 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import pdf_text
 from openpyxl import load_workbook
+from report_helpers import pdf_text
 
 import cli
 from assessments import parse_assessment
@@ -127,7 +127,7 @@ def test_cli_report_from_the_database(tmp_path, monkeypatch, small_assessment, s
 
 
 def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_questionnaire) -> None:
-    from conftest import make_assessment
+    from report_helpers import make_assessment
 
     from reports.sources import inputs_from_store
     from store.engine import make_engine

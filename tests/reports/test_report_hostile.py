@@ -14,9 +14,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import make_assessment, pdf_text, squeeze
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from report_helpers import make_assessment, pdf_text, squeeze
 
 from reports.context import build_context
 from reports.excel import workbook_bytes

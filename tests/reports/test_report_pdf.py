@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import pdf_text, squeeze
 from pypdf import PdfReader
+from report_helpers import pdf_text, squeeze
 
 from i18n import t
 from reports.context import Branding, build_context
