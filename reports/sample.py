@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import TYPE_CHECKING
 
 from questionnaires.models import Questionnaire
 from scoring.assessment import Answer, Assessment, Organisation, QuestionnaireRef, Respondent
+
+if TYPE_CHECKING:
+    from reports.build import ReportInputs
 
 ROLES = ("CISO", "IT-manager", "Business-continuity manager", "HR-adviseur", "Operations lead")
 COMMENTS = (
@@ -82,7 +86,7 @@ def demo_assessment(
     )
 
 
-def sample_inputs(questionnaire: Questionnaire):  # noqa: ANN201 - reports.build.ReportInputs
+def sample_inputs(questionnaire: Questionnaire) -> ReportInputs:
     """A complete sample report's inputs: the demo assessment, an earlier one, six peers, branding.
 
     Used for the README's sample report (``docs/images``) and for looking at
