@@ -9,12 +9,15 @@ immutable cached resource (the engine, the installed questionnaires).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from sqlalchemy import Engine
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from questionnaires import Questionnaire, installed_questionnaires
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # Session-state keys (one place).
 LANGUAGE_KEY = "language"
