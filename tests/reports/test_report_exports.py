@@ -139,10 +139,10 @@ def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_qu
     upgrade(engine)
     user = add_user(engine, "c@example.org", "a long enough password 1")
 
-    def add(name: str, sector: str, date: str) -> int:
+    def add(name: str, sector: str, date: str, size_class: str = "250-999") -> int:
         document = make_assessment(
             small_questionnaire,
-            organisation={"name": name, "sector": sector, "size_class": "250-999"},
+            organisation={"name": name, "sector": sector, "size_class": size_class},
             date=date,
         )
         return import_assessment(engine, user.id, assessment_json_bytes(document, small_questionnaire), "a.json").id
@@ -150,7 +150,9 @@ def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_qu
     add("Waterschap Voorbeeld", "overheid", "2025-03-01")
     own = add("Waterschap Voorbeeld", "overheid", "2026-03-02")
     for number in range(5):
-        add(f"Gemeente {number}", "overheid", "2026-01-15")
+        # Fewer than k share the size class, so the peer group is the whole sector.
+        add(f"Gemeente {number}", "overheid", "2026-01-15", "250-999" if number < 3 else "50-249")
+    add("Gemeente 0", "overheid", "2025-01-15")  # an older assessment of a peer: only the latest counts
     add("Ziekenhuis", "zorg", "2026-01-15")  # another sector: never a peer
 
     inputs = inputs_from_store(engine, user.id, own)
@@ -160,3 +162,38 @@ def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_qu
     assert inputs.peer_group == "overheid"
     people = inputs.benchmark.figures["people"]
     assert (people.peers, people.withheld, people.median) == (5, None, 2.0)
+
+
+def test_inputs_from_store_narrow_peers_to_the_size_class_when_k_share_it(tmp_path, small_questionnaire) -> None:
+    from report_helpers import make_assessment
+
+    from reports.sources import inputs_from_store
+    from store.engine import make_engine
+    from store.migrate import upgrade
+    from store.transfer import import_assessment
+    from store.users import add_user
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'v.db'}")
+    upgrade(engine)
+    user = add_user(engine, "c@example.org", "a long enough password 1")
+    other = add_user(engine, "other@example.org", "a long enough password 2")
+
+    def add(owner: int, name: str, size_class: str) -> int:
+        document = make_assessment(
+            small_questionnaire,
+            organisation={"name": name, "sector": "overheid", "size_class": size_class},
+            date="2026-01-15",
+        )
+        return import_assessment(engine, owner, assessment_json_bytes(document, small_questionnaire), "a.json").id
+
+    own = add(user.id, "Waterschap Voorbeeld", "250-999")
+    for number in range(5):
+        add(user.id, f"Gemeente {number}", "250-999")
+    add(user.id, "Provincie", "1000+")  # same sector, other size class: left out once 5 share ours
+    for number in range(5):
+        add(other.id, f"Klant van een ander {number}", "250-999")  # another consultant's clients: never peers
+
+    inputs = inputs_from_store(engine, user.id, own)
+    engine.dispose()
+    assert inputs.peer_group == "overheid, 250-999"
+    assert inputs.benchmark.figures["people"].peers == 5

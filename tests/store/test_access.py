@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from scoring.assessment import Answer, RoadmapEdit, Targets
-from store import answers, assessments, branding, organisations, respondents, roadmap, transfer, users
+from store import answers, assessments, branding, comparisons, organisations, respondents, roadmap, transfer, users
 from store.engine import reading
 from store.errors import AccessDenied, InvalidInput, NotFound
 from store.respondents import hash_token
@@ -29,7 +29,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 def _functions_taking_a_user_and_an_id() -> set[str]:
     found = set()
-    for module in (organisations, assessments, respondents, roadmap, transfer, branding, answers, users):
+    for module in (organisations, assessments, respondents, roadmap, transfer, branding, answers, users, comparisons):
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
                 continue
@@ -75,6 +75,7 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
             engine, a, b.assessment_id, f"{QUESTION}@3", RoadmapEdit(owner="x")
         ),
         "roadmap.delete_roadmap_edit": lambda: roadmap.delete_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3"),
+        "comparisons.comparison_documents": lambda: comparisons.comparison_documents(engine, a, b.assessment_id),
         "transfer.export_assessment": lambda: transfer.export_assessment(engine, a, b.assessment_id),
         "transfer.import_assessment": lambda: transfer.import_assessment(
             engine, a, exported, "b.json", organisation_id=b.organisation_id
