@@ -214,16 +214,17 @@ def require_assessment() -> int:
     return st.session_state[ASSESSMENT_KEY]
 
 
-#: Questionnaires uploaded in this session: (id, version) → Questionnaire. An
-#: assessment created from one pins its full text in the database.
-UPLOADED_KEY = "uploaded_questionnaires"
+def uploaded_questionnaires() -> dict[tuple[str, int], Questionnaire]:
+    """The signed-in consultant's uploaded questionnaires, read from the store."""
+    from store.uploads import list_uploaded_questionnaires
+
+    user = signed_in_user()
+    return {} if user is None else list_uploaded_questionnaires(engine(), user)
 
 
 def available_questionnaires() -> dict[tuple[str, int], Questionnaire]:
-    """Installed questionnaires plus the ones uploaded in this session (an upload wins on the same id and version)."""
-    found = dict(installed())
-    found.update(st.session_state.get(UPLOADED_KEY, {}))
-    return found
+    """Installed questionnaires, then the consultant's uploads (an upload never reuses an installed id+version)."""
+    return {**installed(), **uploaded_questionnaires()}
 
 
 def app_link(token: str) -> str:

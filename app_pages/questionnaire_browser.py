@@ -1,4 +1,4 @@
-"""Browser of the questionnaires: the installed ones and the ones uploaded in this session.
+"""Browser of the questionnaires: the installed ones and the ones the consultant uploaded.
 
 Consultants preview what respondents will be asked (pillars, capabilities,
 questions and their level descriptors, in Dutch or English) and upload their
@@ -52,10 +52,14 @@ def _question(question: Question, questionnaire: Questionnaire, lang: str) -> No
 
 
 def _upload() -> None:
-    """Check an uploaded file; keep it for this session when valid, else list its problems."""
+    """Check an uploaded file; store it for the consultant when valid, else list its problems."""
+    from store.errors import InvalidInput
+    from store.uploads import save_uploaded_questionnaire
+
     state = st.session_state
     upload = state.get("browser_upload")
     state.pop(common.UPLOAD_PROBLEMS_KEY, None)
+    state.pop(common.UPLOADED_NAME_KEY, None)
     if upload is None:
         return
     content = upload.getvalue()
@@ -66,7 +70,17 @@ def _upload() -> None:
         state[common.UPLOAD_PROBLEMS_KEY] = (name, [str(problem) for problem in error.problems])
         return
     key = (questionnaire.id, questionnaire.version)
-    state.setdefault(common.UPLOADED_KEY, {})[key] = questionnaire
+    installed = common.installed().get(key)
+    if installed is not None and installed.content_hash() != questionnaire.content_hash():
+        message = t("browser.upload_installed", current_language(), id=questionnaire.id, version=questionnaire.version)
+        state[common.UPLOAD_PROBLEMS_KEY] = (name, [f"{name}: {message}"])
+        return
+    try:
+        save_uploaded_questionnaire(common.engine(), common.require_user(), questionnaire, name)
+    except InvalidInput:
+        message = t("browser.upload_changed", current_language(), id=questionnaire.id, version=questionnaire.version)
+        state[common.UPLOAD_PROBLEMS_KEY] = (name, [f"{name}: {message}"])
+        return
     state["browser_questionnaire"] = key
     state[common.UPLOADED_NAME_KEY] = name
 
@@ -90,7 +104,7 @@ def render() -> None:
     st.title(t("browser.title", lang))
     _upload_section(lang)
     questionnaires = common.available_questionnaires()
-    uploaded = st.session_state.get(common.UPLOADED_KEY, {})
+    uploaded = common.uploaded_questionnaires()
     keys = list(questionnaires)
     if not keys:
         st.info(t("browser.none", lang))

@@ -18,6 +18,7 @@ inherit the parent's threads or Chromium.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -249,6 +250,7 @@ def default_worker() -> PdfWorker:
     with _default_lock:
         if _default is None:
             _default = PdfWorker()
+            atexit.register(_default.close)  # no orphaned child when the process ends
         return _default
 
 

@@ -171,3 +171,19 @@ branding = Table(
     Column("confidentiality_label", String(200)),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+#: Questionnaires a consultant uploaded in the browser, kept so they survive a
+#: refresh and a restart. The canonical JSON is stored, as with assessments.
+uploaded_questionnaires = Table(
+    "uploaded_questionnaires",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("questionnaire_id", String(200), nullable=False),
+    Column("questionnaire_version", Integer, nullable=False),
+    Column("questionnaire_hash", String(64), nullable=False),
+    Column("questionnaire_json", Text, nullable=False),
+    Column("file_name", String(255), nullable=False),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("owner_id", "questionnaire_id", "questionnaire_version", name="uq_uploaded_questionnaires_key"),
+)

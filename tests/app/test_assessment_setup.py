@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from store import assessments, respondents
+from store.uploads import save_uploaded_questionnaire
 from tests.app.conftest import World, signed_in
 
 
 def test_create_an_assessment_from_an_uploaded_questionnaire(world: World) -> None:
+    save_uploaded_questionnaire(world.engine, world.user_id, world.questionnaire, "small.yaml")
     at = signed_in(world, "assessment_setup.py")
-    at.session_state["uploaded_questionnaires"] = {("small-example", 1): world.questionnaire}
     at.run()
     at.selectbox(key="setup_new_questionnaire").set_value(("small-example", 1))
     at.text_input(key="setup_new_title").input("Herhaalmeting")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from store.uploads import save_uploaded_questionnaire
 from tests.app.conftest import World, signed_in
 
 
 def test_questionnaires_page_previews_an_uploaded_questionnaire(world: World) -> None:
+    # Uploads are stored, not kept in the session: a fresh session (a refresh) still lists it.
+    save_uploaded_questionnaire(world.engine, world.user_id, world.questionnaire, "small.yaml")
     at = signed_in(world, "questionnaire_browser.py")
-    at.session_state["uploaded_questionnaires"] = {("small-example", 1): world.questionnaire}
     at.run()
     at.selectbox(key="browser_questionnaire").set_value(("small-example", 1)).run()
     assert not at.exception

@@ -91,7 +91,7 @@ def _edit_first_owner(page, database_url: str) -> None:  # noqa: ANN001
 
 
 def _upload_questionnaires(page) -> None:  # noqa: ANN001
-    """A broken YAML lists its problems with line numbers; a valid one is loaded for this session."""
+    """A broken YAML lists its problems with line numbers; a valid one is loaded and stored."""
     page.get_by_text("Upload your own questionnaire").click()
     broken = b"id: broken\nversion: 0\ntitle: {en: Broken}\n"
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(

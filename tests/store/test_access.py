@@ -9,7 +9,18 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from scoring.assessment import Answer, RoadmapEdit, Targets
-from store import answers, assessments, branding, comparisons, organisations, respondents, roadmap, transfer, users
+from store import (
+    answers,
+    assessments,
+    branding,
+    comparisons,
+    organisations,
+    respondents,
+    roadmap,
+    transfer,
+    uploads,
+    users,
+)
 from store.engine import reading
 from store.errors import AccessDenied, InvalidInput, NotFound
 from store.respondents import hash_token
@@ -29,7 +40,9 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 def _functions_taking_a_user_and_an_id() -> set[str]:
     found = set()
-    for module in (organisations, assessments, respondents, roadmap, transfer, branding, answers, users, comparisons):
+    modules = (organisations, assessments, respondents, roadmap, transfer, branding, answers, users)
+    modules += (comparisons, uploads)
+    for module in modules:
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
                 continue
@@ -43,6 +56,7 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
     engine: Engine, alice: Consultant, bob: Consultant, questionnaire
 ) -> None:
     a, b = alice.user_id, bob
+    uploads.save_uploaded_questionnaire(engine, b.user_id, questionnaire, "bobs.yaml")
     before = _counts(engine)
     denied = {
         "organisations.get_organisation": lambda: organisations.get_organisation(engine, a, b.organisation_id),
@@ -76,6 +90,9 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
         ),
         "roadmap.delete_roadmap_edit": lambda: roadmap.delete_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3"),
         "comparisons.comparison_documents": lambda: comparisons.comparison_documents(engine, a, b.assessment_id),
+        "uploads.delete_uploaded_questionnaire": lambda: uploads.delete_uploaded_questionnaire(
+            engine, a, "small-example", 1
+        ),
         "transfer.export_assessment": lambda: transfer.export_assessment(engine, a, b.assessment_id),
         "transfer.import_assessment": lambda: transfer.import_assessment(
             engine, a, exported, "b.json", organisation_id=b.organisation_id
@@ -187,6 +204,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "respondents": 3,
         "roadmap_edits": 1,
         "answers": 2,
+        "uploaded_questionnaires": 0,
     }
     organisations.delete_organisation(engine, alice.user_id, alice.organisation_id)
     assert _counts(engine) == {
@@ -197,6 +215,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "respondents": 1,
         "roadmap_edits": 0,
         "answers": 1,
+        "uploaded_questionnaires": 0,
     }
     from store.schema import answers as a_table
     from store.schema import assessments as s_table
