@@ -8,19 +8,16 @@ through ``"$schema"``) can validate files without Python;
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from questionnaires.schema import json_schema_text
 from scoring.assessment import Assessment
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "scoring" / "assessment.schema.json"
 
 
 def schema_text() -> str:
-    schema = Assessment.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "veerkracht-assessment.schema.json"
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json_schema_text(Assessment, "veerkracht-assessment.schema.json")
 
 
 if __name__ == "__main__":

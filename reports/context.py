@@ -30,7 +30,7 @@ from questionnaires.models import Questionnaire, localized
 from reports import charts
 from scoring.assessment import Answer, Assessment
 from scoring.benchmark import DEFAULT_K, Benchmark, BenchmarkFigure
-from scoring.results import Result, RoadmapStep
+from scoring.results import CapabilityResult, Result, RoadmapStep
 from scoring.trend import trend
 
 #: Default accent colour when a consultant has none (and for invalid ones).
@@ -392,30 +392,14 @@ def build_context(
     gaps_src = sorted((c for c in scored_caps if c.gap), key=lambda c: -(c.gap or 0))[
         :SUMMARY_ITEMS
     ]
-    strengths = tuple(
-        Item(
-            title=capability_names[c.id],
-            value=tr(
-                "report.summary.score_of_target",
-                score=number(c.score, lang),
-                target=number(c.target, lang),
-            ),
-            detail=pillar_names[c.pillar],
-        )
-        for c in strengths_src
-    )
-    gaps = tuple(
-        Item(
-            title=capability_names[c.id],
-            value=tr(
-                "report.summary.score_of_target",
-                score=number(c.score, lang),
-                target=number(c.target, lang),
-            ),
-            detail=pillar_names[c.pillar],
-        )
-        for c in gaps_src
-    )
+
+    def capability_item(c: CapabilityResult) -> Item:
+        score = number(c.score, lang)
+        score_of_target = tr("report.summary.score_of_target", score=score, target=number(c.target, lang))
+        return Item(title=capability_names[c.id], value=score_of_target, detail=pillar_names[c.pillar])
+
+    strengths = tuple(capability_item(c) for c in strengths_src)
+    gaps = tuple(capability_item(c) for c in gaps_src)
     open_steps = [s for s in result.roadmap if s.status != "done"]
     actions = tuple(
         Item(
