@@ -103,3 +103,19 @@ def test_the_html_has_no_url_outside_the_report(small_result, small_assessment, 
     assert "http://" not in html
     # The only https link is the evidence link, as a clickable annotation, never fetched.
     assert html.count("https://") == 2
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_executive_summary_of_the_default_questionnaire_is_one_page(lang: str) -> None:
+    """A board reads one page: five actions, strengths, gaps and the radar all fit on it."""
+    from questionnaires import load_questionnaire
+    from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+    from reports.build import report_bytes
+    from reports.sample import sample_inputs
+
+    inputs = sample_inputs(load_questionnaire(DEFAULT_QUESTIONNAIRE))
+    pages = [squeeze(page.extract_text()) for page in PdfReader(io.BytesIO(report_bytes(inputs, "pdf", lang))).pages]
+    actions = squeeze(t("report.summary.actions", lang))
+    first_pillar = squeeze(f"{t('report.col.pillar', lang)}: {'Mens' if lang == 'nl' else 'People'}")
+    (summary_page,) = [number for number, text in enumerate(pages) if actions in text]
+    assert first_pillar in pages[summary_page + 1]
