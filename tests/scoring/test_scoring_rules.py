@@ -354,3 +354,12 @@ def test_summary_rounds_to_two_decimals(worked, make) -> None:
         "gap",
     }
     assert set(summary["roadmap"][0]) >= {"question", "level", "priority", "horizon", "requires"}
+
+
+def test_lens_references_are_in_natural_order() -> None:
+    from scoring.lenses import natural_key
+
+    references = ["Art. 11", "GV.RR-10", "Art. 5", "GV.RR-02", "21(2)(j)", "21(2)(b)", "8.10", "8.4"]
+    assert sorted(references, key=natural_key) == [
+        "8.4", "8.10", "21(2)(b)", "21(2)(j)", "Art. 5", "Art. 11", "GV.RR-02", "GV.RR-10"
+    ]
