@@ -147,9 +147,11 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
     )
     figure.update_layout(
         xaxis={"range": [0, 6.4], "tickvals": [0, 1, 2, 3, 4, 5], "title": None},
-        yaxis={"autorange": "reversed"},
+        # A fixed left margin (names are wrapped at 30 characters) so the charts of
+        # different pillars put their bars at the same place, one under the other.
+        yaxis={"autorange": "reversed", "automargin": False, "ticksuffix": "  "},
         bargap=0.35,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 200, "r": 10, "t": 40, "b": 30},
     )
     return figure
 
