@@ -10,7 +10,26 @@ from i18n import t
 from store import organisations
 from store.errors import StoreError
 
-SIZE_CLASSES = ("small", "medium", "large")
+#: Size classes by number of staff, as the demo data and imported assessment files write them; the
+#: benchmark compares organisations of the same class, so one spelling matters.
+SIZE_CLASSES = ("1-49", "50-249", "250-999", "1000+")
+SIZE_LABEL_KEYS = {
+    "1-49": "size.1_49", "50-249": "size.50_249", "250-999": "size.250_999", "1000+": "size.1000_plus",
+}
+
+
+def size_label(size_class: str, lang: str) -> str:
+    """A size class as the consultant reads it; a class from elsewhere (an imported file) as it is."""
+    key = SIZE_LABEL_KEYS.get(size_class)
+    return t(key, lang) if key else size_class
+
+
+def size_choices(current: str | None = None) -> list[str]:
+    """The size classes to choose from, with a stored class from elsewhere kept as a choice.
+
+    Editing the name of an imported organisation must not quietly change its size class.
+    """
+    return [*SIZE_CLASSES, current] if current and current not in SIZE_CLASSES else list(SIZE_CLASSES)
 
 
 def _create() -> None:
@@ -44,7 +63,7 @@ def _update(organisation_id: int) -> None:
             organisation_id,
             name=state.get("org_edit_name", ""),
             sector=state.get("org_edit_sector", ""),
-            size_class=state.get("org_edit_size") or SIZE_CLASSES[0],
+            size_class=state.get("org_edit_size") or None,
         )
     except StoreError:
         common.flash("error", t("organisations.invalid", lang))
@@ -86,8 +105,7 @@ def render() -> None:
             {
                 t("organisations.name", lang): [o.name for o in owned],
                 t("organisations.sector", lang): [o.sector for o in owned],
-                t("organisations.size", lang): [t(f"size.{o.size_class}", lang) if o.size_class in SIZE_CLASSES
-                                                else o.size_class for o in owned],
+                t("organisations.size", lang): [size_label(o.size_class, lang) for o in owned],
                 t("organisations.demo", lang): [o.demo for o in owned],
             }
         )
@@ -100,7 +118,7 @@ def render() -> None:
         st.text_input(t("organisations.sector", lang), key="org_new_sector", max_chars=200,
                       placeholder=t("organisations.sector_hint", lang))
         st.selectbox(t("organisations.size", lang), SIZE_CLASSES, key="org_new_size",
-                     format_func=lambda size: t(f"size.{size}", lang))
+                     format_func=lambda size: size_label(size, lang))
         st.button(t("organisations.create", lang), key="org_create", on_click=_create, type="primary")
 
     chosen = st.session_state.get(common.ORGANISATION_KEY)
@@ -112,11 +130,11 @@ def render() -> None:
         st.session_state[common.ORGANISATION_FORM_FOR_KEY] = current.id
         st.session_state["org_edit_name"] = current.name
         st.session_state["org_edit_sector"] = current.sector
-        st.session_state["org_edit_size"] = current.size_class if current.size_class in SIZE_CLASSES else None
+        st.session_state["org_edit_size"] = current.size_class
     st.text_input(t("organisations.name", lang), key="org_edit_name", max_chars=200)
     st.text_input(t("organisations.sector", lang), key="org_edit_sector", max_chars=200)
-    st.selectbox(t("organisations.size", lang), SIZE_CLASSES, key="org_edit_size",
-                 format_func=lambda size: t(f"size.{size}", lang))
+    st.selectbox(t("organisations.size", lang), size_choices(current.size_class), key="org_edit_size",
+                 format_func=lambda size: size_label(size, lang))
     save, remove = st.columns(2)
     save.button(t("organisations.save", lang), key="org_save", on_click=_update, args=(current.id,))
     remove.button(t("organisations.delete", lang), key="org_delete", on_click=_ask_delete, args=(current.id,),

@@ -49,7 +49,7 @@ def small() -> Questionnaire:
 @pytest.fixture
 def world(engine: Engine, small: Questionnaire) -> World:
     user = users.add_user(engine, "consultant@example.org", PASSWORD)
-    organisation = organisations.create_organisation(engine, user.id, "Gemeente Testdorp", "government", "medium")
+    organisation = organisations.create_organisation(engine, user.id, "Gemeente Testdorp", "government", "50-249")
     assessment = assessments.create_assessment(
         engine, user.id, organisation.id, small, title="Nulmeting", status="open"
     )

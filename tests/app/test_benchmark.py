@@ -17,7 +17,7 @@ def test_benchmark_is_withheld_with_too_few_peers(answered: World) -> None:
 def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
     for n, level in enumerate((1, 2, 3, 4, 5)):
         organisation = organisations.create_organisation(
-            answered.engine, answered.user_id, f"Peer {n}", "government", "medium"
+            answered.engine, answered.user_id, f"Peer {n}", "government", "50-249"
         )
         assessment = assessments.create_assessment(
             answered.engine, answered.user_id, organisation.id, answered.questionnaire, status="open"

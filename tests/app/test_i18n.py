@@ -36,8 +36,9 @@ def test_every_key_used_by_the_app_exists_in_dutch_and_english() -> None:
 
 def test_dynamic_keys_exist() -> None:
     texts = catalogue()
-    for key in ("status.draft", "status.open", "status.closed", "size.small", "size.medium", "size.large",
-                "language.nl", "language.en", "estimate.low", "estimate.medium", "estimate.high"):
+    for key in ("status.draft", "status.open", "status.closed",
+                "size.1_49", "size.50_249", "size.250_999", "size.1000_plus", "language.nl", "language.en",
+                "estimate.low", "estimate.medium", "estimate.high"):
         assert set(texts[key]) == {"nl", "en"}
 
 

@@ -10,12 +10,15 @@ def test_create_an_organisation(world: World) -> None:
     at = signed_in(world, "organisations.py")
     at.text_input(key="org_new_name").input("Waterschap Oost")
     at.text_input(key="org_new_sector").input("government")
-    at.selectbox(key="org_new_size").set_value("large")
+    assert at.selectbox(key="org_new_size").options == [
+        "1–49 staff", "50–249 staff", "250–999 staff", "1,000 staff or more"
+    ]
+    at.selectbox(key="org_new_size").set_value("1000+")
     at.button(key="org_create").click().run()
     assert not at.exception
     assert at.success[0].value == "Organisation Waterschap Oost was created."
     names = {(o.name, o.sector, o.size_class) for o in organisations.list_organisations(world.engine, world.user_id)}
-    assert names == {("Gemeente Testdorp", "government", "medium"), ("Waterschap Oost", "government", "large")}
+    assert names == {("Gemeente Testdorp", "government", "50-249"), ("Waterschap Oost", "government", "1000+")}
     # The new organisation becomes the one worked on.
     assert at.sidebar.selectbox(key="organisation_id").format_func(at.session_state["organisation_id"]) == (
         "Waterschap Oost"
@@ -38,6 +41,24 @@ def test_edit_an_organisation(world: World) -> None:
     assert organisations.get_organisation(world.engine, world.user_id, world.organisation_id).name == (
         "Gemeente Testdorp-Noord"
     )
+
+
+def test_editing_keeps_a_size_class_from_elsewhere(world: World) -> None:
+    # An imported or older organisation with a size class the page does not offer: saving the name
+    # must not quietly change it (it chooses the benchmark's peers).
+    organisations.update_organisation(world.engine, world.user_id, world.organisation_id, size_class="medium")
+    at = signed_in(world, "organisations.py")
+    assert at.selectbox(key="org_edit_size").value == "medium"
+    assert at.dataframe[0].value["Size"].tolist() == ["medium"]
+    at.text_input(key="org_edit_name").input("Gemeente Testdorp-Zuid")
+    at.button(key="org_save").click().run()
+    stored = organisations.get_organisation(world.engine, world.user_id, world.organisation_id)
+    assert (stored.name, stored.size_class) == ("Gemeente Testdorp-Zuid", "medium")
+
+
+def test_size_classes_read_as_staff_numbers_in_dutch(world: World) -> None:
+    at = signed_in(world, "organisations.py", lang="nl")
+    assert at.dataframe[0].value["Omvang"].tolist() == ["50–249 medewerkers"]
 
 
 def test_delete_asks_for_confirmation_first(world: World) -> None:
