@@ -17,6 +17,11 @@ from i18n import t
 from reports import charts
 
 
+def _rank(percentile: float | None) -> str:
+    """A percentile rank as a whole number: "67", not "66.7" (six peers make sixths, not decimals)."""
+    return "–" if percentile is None else f"{percentile:.0f}"
+
+
 def render() -> None:
     lang = common.current_language()
     user = common.require_user()
@@ -49,11 +54,11 @@ def render() -> None:
     table = pd.DataFrame(
         {
             t("benchmark.measure", lang): [label[f.measure] for f in figures.values()],
-            t("benchmark.own", lang): [num(f.own) for f in figures.values()],
-            "P25": [num(f.p25) for f in figures.values()],
-            t("benchmark.median", lang): [num(f.median) for f in figures.values()],
-            "P75": [num(f.p75) for f in figures.values()],
-            t("benchmark.percentile", lang): [num(f.percentile) for f in figures.values()],
+            t("benchmark.own", lang): [num(f.own, lang) for f in figures.values()],
+            "P25": [num(f.p25, lang) for f in figures.values()],
+            t("benchmark.median", lang): [num(f.median, lang) for f in figures.values()],
+            "P75": [num(f.p75, lang) for f in figures.values()],
+            t("benchmark.percentile", lang): [_rank(f.percentile) for f in figures.values()],
             t("benchmark.note", lang): [t("benchmark.too_few", lang) if f.withheld else "" for f in figures.values()],
         }
     )

@@ -145,12 +145,23 @@ def require_user() -> int:
     return user
 
 
+def _decimal_mark(text: str, lang: str) -> str:
+    """A decimal comma in Dutch, as the PDF report and its charts write numbers."""
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
-def num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def num(value: float | None, lang: str) -> str:
+    """A score with one decimal (a dash when not scored), with the language's decimal mark."""
+    return "–" if value is None else _decimal_mark(f"{value:.1f}", lang)
+
+
+def signed(value: float | None, lang: str) -> str:
+    """A change with its sign ("+0.5", Dutch "+0,5"), a dash when there is nothing to compare."""
+    return "–" if value is None else _decimal_mark(f"{value:+.1f}", lang)
 
 
 def _organisation_changed() -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analysis, common
-from app_pages.common import num, pct
+from app_pages.common import num, pct, signed
 from i18n import t
 from reports import charts
 from scoring.trend import trend
@@ -22,7 +22,7 @@ from scoring.trend import trend
 def _headline(score: float | None, level: int | None, lang: str) -> str:
     if score is None:
         return t("results.not_scored", lang)
-    return t("results.score_level", lang, score=num(score), level="–" if level is None else level)
+    return t("results.score_level", lang, score=num(score, lang), level="–" if level is None else level)
 
 
 def _peer_median(data: analysis.Analysis, measure: str) -> float:
@@ -30,10 +30,6 @@ def _peer_median(data: analysis.Analysis, measure: str) -> float:
     if figure is None or figure.withheld or figure.median is None:
         return math.nan
     return figure.median
-
-
-def _change(value: float | None) -> str:
-    return "–" if value is None else f"{value:+.1f}"
 
 
 def render() -> None:
@@ -58,21 +54,21 @@ def render() -> None:
     previous = data.previous
     change = trend(previous, result) if previous else None
     a, b, c, d = st.columns(4)
-    a.metric(t("results.overall", lang), num(result.overall),
-             delta=None if change is None or change.overall is None else f"{change.overall:+.1f}",
+    a.metric(t("results.overall", lang), num(result.overall, lang),
+             delta=None if change is None or change.overall is None else signed(change.overall, lang),
              help=t("results.overall_help", lang))
     b.metric(t("results.respondents", lang), str(result.respondents))
-    c.metric(t("results.balance", lang), num(result.balance), help=t("results.balance_help", lang))
+    c.metric(t("results.balance", lang), num(result.balance, lang), help=t("results.balance_help", lang))
     d.metric(t("results.confidence", lang), pct(result.confidence), help=t("results.confidence_help", lang))
 
     pillar_rows = pd.DataFrame(
         {
             t("results.pillar", lang): [label[p.id] for p in result.pillars.values()],
             t("results.headline", lang): [_headline(p.score, p.level, lang) for p in result.pillars.values()],
-            t("results.target", lang): [num(p.target) for p in result.pillars.values()],
-            t("results.gap", lang): [num(p.gap) for p in result.pillars.values()],
+            t("results.target", lang): [num(p.target, lang) for p in result.pillars.values()],
+            t("results.gap", lang): [num(p.gap, lang) for p in result.pillars.values()],
             t("results.confidence", lang): [pct(p.confidence) for p in result.pillars.values()],
-            t("results.change", lang): [_change(change.pillars.get(p.id)) if change else "–"
+            t("results.change", lang): [signed(change.pillars.get(p.id), lang) if change else "–"
                                         for p in result.pillars.values()],
         }
     )
@@ -122,7 +118,7 @@ def render() -> None:
                     "#": [numbers[q] for q in flagged],
                     t("results.question", lang): [label[q] for q in flagged],
                     t("results.range", lang): [result.questions[q].disagreement for q in flagged],
-                    t("results.score", lang): [num(result.questions[q].score) for q in flagged],
+                    t("results.score", lang): [num(result.questions[q].score, lang) for q in flagged],
                 }
             ),
             hide_index=True,

@@ -31,6 +31,8 @@ def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
     table = at.dataframe[0].value
     people = table[table["Pillar or capability"] == "People"].iloc[0]
     assert (people["Own score"], people["P25"], people["Median"], people["P75"]) == ("1.0", "2.0", "3.0", "4.0")
+    # Own 1 against peers 1..5: 100 × (0 below + ½ × 1 equal) / 5 = 10, a whole number.
+    assert people["Percentile"] == "10"
     assert len(at.get("plotly_chart")) == 1
     # The results radar now carries the peer median too.
     results = signed_in(answered, "results.py")
@@ -38,3 +40,21 @@ def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
     traces = json.loads(radar.proto.spec)["data"]
     assert [trace["name"] for trace in traces] == ["Target", "Peer median", "Current"]
     assert traces[1]["r"] == [3.0, 3.0, 3.0, 3.0]
+
+
+def test_benchmark_in_dutch_writes_a_decimal_comma(answered: World) -> None:
+    for n, level in enumerate((1, 2, 3, 4, 5)):
+        organisation = organisations.create_organisation(
+            answered.engine, answered.user_id, f"Peer {n}", "government", "50-249"
+        )
+        assessment = assessments.create_assessment(
+            answered.engine, answered.user_id, organisation.id, answered.questionnaire, status="open"
+        )
+        person = respondents.add_respondent(answered.engine, answered.user_id, assessment.id, "IT")
+        for qid in (ROLES, EXERCISES, BACKUP):
+            answers.save_answer(answered.engine, person.respondent.id, qid, {"value": level}, 0)
+        assessments.update_assessment(answered.engine, answered.user_id, assessment.id, status="closed")
+    at = signed_in(answered, "benchmark.py", lang="nl")
+    table = at.dataframe[0].value
+    people = table[table["Pijler of capability"] == "Mens"].iloc[0]
+    assert (people["Eigen score"], people["P25"], people["Mediaan"], people["P75"]) == ("1,0", "2,0", "3,0", "4,0")

@@ -32,6 +32,13 @@ def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(
     assert any(caption.value.startswith("Each row is a respondent") for caption in at.caption)
 
 
+def test_results_in_dutch_write_a_decimal_comma_as_the_report_does(answered: World) -> None:
+    at = signed_in(answered, "results.py", lang="nl")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Totaal": "2,0", "Respondenten": "2", "Balans": "1,5", "Zekerheid": "83%"}
+    assert table_rows(at)[0] == ["Mens", "1,0 gemiddeld, niveau 1 behaald", "3,0", "2,0", "50%", "–"]
+
+
 def test_results_without_answers_say_so(world: World) -> None:
     at = signed_in(world, "results.py")
     assert at.info[0].value == "No answers with a level yet; there is nothing to score."
