@@ -328,7 +328,9 @@ def render() -> None:
     finished = access.finished_at is not None
     if finished and not st.session_state.get(common.RESPOND_REVIEW_KEY, False):
         st.success(t("respond.thanks_title", lang), icon=":material/celebration:")
-        st.write(t("respond.thanks", lang))
+        unanswered = total - len(answered)
+        # Finishing early is allowed; "you are done" would then be untrue.
+        st.write(t("respond.thanks_partial", lang, count=unanswered) if unanswered else t("respond.thanks", lang))
         if access.status != "closed":
             st.button(t("respond.review", lang), key="respond_review_button", on_click=_review)
         return
@@ -374,6 +376,7 @@ def render() -> None:
 
     position = order.index(current)
     back, forward = st.columns(2)
+    forward = forward.container(horizontal=True, horizontal_alignment="right")
     if position > 0:
         back.button(
             t("respond.previous", lang), key="respond_previous", on_click=_go, args=(order[position - 1],),
@@ -382,7 +385,7 @@ def render() -> None:
     if position < len(order) - 1:
         forward.button(
             t("respond.next", lang), key="respond_next", on_click=_go, args=(order[position + 1],),
-            icon=":material/arrow_forward:", type="primary",
+            icon=":material/arrow_forward:", icon_position="right", type="primary",
         )
     st.divider()
     missing = total - len(answered)

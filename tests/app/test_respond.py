@@ -138,6 +138,11 @@ def test_moving_between_sections_and_finishing(world: World) -> None:
     assert at.header[0].value == "People · Roles"
     at.button(key="respond_finish").click().run()
     assert at.success[0].value == "Thank you — your answers have been saved."
+    # Finished early: the page does not say "you are done".
+    assert at.markdown[-1].value == (
+        "You finished with 3 questions unanswered; they do not count. "
+        "While the assessment is open, you can still answer them with the same link."
+    )
     assert respondents.list_respondents(world.engine, world.user_id, world.assessment_id)[0].finished_at is not None
     # Coming back later shows the thank-you, with a way back to the answers.
     again = _open(world)
@@ -175,3 +180,13 @@ def test_a_closed_assessment_shows_the_answers_but_takes_no_changes(world: World
     assert at.radio(key=f"answer_{ROLES}").value == 3
     assert at.radio(key=f"answer_{ROLES}").disabled
     assert at.button(key="respond_finish").disabled
+
+
+def test_finishing_with_every_question_answered_says_done(world: World) -> None:
+    for qid in _ids(world):
+        answers.save_answer(world.engine, world.respondent_ids[0], qid, {"value": 2}, 0)
+    at = _open(world)
+    at.button(key="respond_finish").click().run()
+    assert at.markdown[-1].value == (
+        "You are done. You may close this window. The consultant will discuss the results with your organisation."
+    )
