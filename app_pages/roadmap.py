@@ -85,12 +85,15 @@ def render() -> None:
         key=_editor_key(),
         hide_index=True,
         width="stretch",
+        # Up to 15 rows at once (35 px each, plus the header) rather than the default ten.
+        height=min(len(rows) + 1, 16) * 35 + 3,
+        placeholder="–",
         num_rows="fixed",
         disabled=["key", "number", "action", "question", "level", "priority"],
         column_order=["number", "action", "horizon", "owner", "due", "status", "level", "priority", "question"],
         column_config={
             "number": st.column_config.NumberColumn("#", width="small", pinned=True),
-            "action": st.column_config.TextColumn(t("roadmap.action", lang), width="medium", pinned=True),
+            "action": st.column_config.TextColumn(t("roadmap.action", lang), width="large", pinned=True),
             "question": st.column_config.TextColumn(t("roadmap.question", lang), width="medium"),
             "level": st.column_config.NumberColumn(t("roadmap.level", lang), width="small"),
             "priority": st.column_config.NumberColumn(t("roadmap.priority", lang), width="small", format="%.1f"),
