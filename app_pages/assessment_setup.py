@@ -195,9 +195,10 @@ def render() -> None:
             progress.text(f"{person.answered}/{total}" + (f" · {done}" if done else ""))
             state.text(t("setup.revoked_state", lang) if person.revoked else t("setup.active", lang))
             reissue.button(t("setup.reissue", lang), key=f"setup_reissue_{person.id}", on_click=_reissue,
-                           args=(person.id,), icon=":material/autorenew:")
+                           args=(person.id,), icon=":material/autorenew:", help=t("setup.reissue_help", lang))
             revoke.button(t("setup.revoke", lang), key=f"setup_revoke_{person.id}", on_click=_revoke,
-                          args=(person.id,), disabled=person.revoked, icon=":material/link_off:")
+                          args=(person.id,), disabled=person.revoked, icon=":material/link_off:",
+                          help=t("setup.revoke_help", lang))
     else:
         st.info(t("setup.no_respondents", lang))
     with st.form("setup_add_respondent", clear_on_submit=False, border=True):

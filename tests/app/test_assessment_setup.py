@@ -50,6 +50,10 @@ def test_a_new_respondent_link_is_shown_once_and_works(world: World) -> None:
 def test_revoke_stops_the_link_and_a_new_link_works(world: World) -> None:
     at = signed_in(world, "assessment_setup.py")
     first = world.respondent_ids[0]
+    # What each button does to the old link is said before it is pressed.
+    assert at.button(key=f"setup_reissue_{first}").help == (
+        "Makes a new personal link; the old one stops working. The answers are kept."
+    )
     at.button(key=f"setup_revoke_{first}").click().run()
     assert respondents.respondent_for_token(world.engine, world.tokens[0]) is None
     assert at.success[0].value == "The link was revoked; the answers are kept."
