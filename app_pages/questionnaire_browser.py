@@ -89,7 +89,8 @@ def _upload_section(lang: str) -> None:
     with st.expander(t("browser.upload", lang), icon=":material/upload_file:"):
         st.caption(t("browser.upload_help", lang, mb=MAX_FILE_BYTES // (1024 * 1024)))
         st.file_uploader(
-            t("browser.upload_label", lang), type=["yaml", "yml"], key="browser_upload", on_change=_upload
+            t("browser.upload_label", lang), type=["yaml", "yml"], key="browser_upload", on_change=_upload,
+            max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)),
         )
         name, problems = st.session_state.get(common.UPLOAD_PROBLEMS_KEY, ("", []))
         if problems:

@@ -82,6 +82,8 @@ def render() -> None:
         st.file_uploader(
             t("settings.upload_logo", lang, kb=MAX_LOGO_BYTES // 1024),
             type=["png", "jpg", "jpeg"],
+            # The smallest whole-megabyte cap above the logo limit, so the uploader does not promise 2 MB.
+            max_upload_size=1,
             key="settings_logo",
             on_change=_save_logo,
         )
