@@ -51,6 +51,11 @@ def render() -> None:
         st.info(t("results.no_answers", lang))
         st.stop()
 
+    unscored = [label[p.id] for p in result.pillars.values() if p.score is None]
+    if unscored:
+        # An overall of 3.9 from one pillar out of three reads as a verdict it is not.
+        st.warning(t("results.partial", lang, pillars=", ".join(common.plain(name) for name in unscored)),
+                   icon=":material/hourglass_top:")
     previous = data.previous
     change = trend(previous, result) if previous else None
     a, b, c, d = st.columns(4)

@@ -39,6 +39,15 @@ def test_results_in_dutch_write_a_decimal_comma_as_the_report_does(answered: Wor
     assert table_rows(at)[0] == ["Mens", "1,0 gemiddeld, niveau 1 behaald", "3,0", "2,0", "50%", "–"]
 
 
+def test_results_say_when_the_overall_covers_only_some_pillars(world: World) -> None:
+    answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 4}, 0)
+    at = signed_in(world, "results.py")
+    assert {m.label: m.value for m in at.metric}["Overall"] == "4.0"
+    assert at.warning[0].value == (
+        "Not scored yet: Process, Technology. The overall score and the balance cover only the pillars with answers."
+    )
+
+
 def test_results_without_answers_say_so(world: World) -> None:
     at = signed_in(world, "results.py")
     assert at.info[0].value == "No answers with a level yet; there is nothing to score."
