@@ -92,13 +92,13 @@ def render() -> None:
         disabled=["key", "number", "action", "question", "level", "priority"],
         column_order=["number", "action", "horizon", "owner", "due", "status", "level", "priority", "question"],
         column_config={
-            "number": st.column_config.NumberColumn("#", width="small", pinned=True),
+            "number": st.column_config.NumberColumn("#", width=44, pinned=True),
             "action": st.column_config.TextColumn(t("roadmap.action", lang), width="large", pinned=True),
             "question": st.column_config.TextColumn(t("roadmap.question", lang), width="medium"),
             "level": st.column_config.NumberColumn(t("roadmap.level", lang), width="small"),
             "priority": st.column_config.NumberColumn(t("roadmap.priority", lang), width="small", format="%.1f"),
             "horizon": st.column_config.SelectboxColumn(
-                t("roadmap.horizon", lang), options=list(HORIZONS), required=True,
+                t("roadmap.horizon", lang), options=list(HORIZONS), required=True, width=130,
                 format_func=lambda horizon: t(f"report.horizon.{horizon}", lang),
             ),
             "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200),

@@ -9,6 +9,12 @@ from i18n import t
 
 
 def render() -> None:
+    # A sign-in form as wide as the wide layout looks like a data-entry screen; keep it a column.
+    with st.container(width=560):
+        _body()
+
+
+def _body() -> None:
     lang = common.current_language()
     st.title(t("app.name", lang))
     st.caption(t("app.tagline", lang))
