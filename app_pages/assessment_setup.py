@@ -63,12 +63,19 @@ def _save_targets(assessment_id: int, pillar_ids: list[str]) -> None:
 
 
 def _save_status(assessment_id: int) -> None:
+    lang = common.current_language()
+    status = st.session_state.get("setup_status")
+    if status is None:  # a click on the chosen status un-chooses it: keep the stored one
+        st.session_state["setup_status"] = assessments.get_assessment(
+            common.engine(), common.require_user(), assessment_id
+        ).status
+        return
     try:
-        assessments.update_assessment(
-            common.engine(), common.require_user(), assessment_id, status=st.session_state["setup_status"]
-        )
+        assessments.update_assessment(common.engine(), common.require_user(), assessment_id, status=status)
     except StoreError:
-        _message("error", t("setup.invalid", common.current_language()))
+        _message("error", t("setup.invalid", lang))
+        return
+    _message("success", t("setup.status_saved", lang, status=t(f"status.{status}", lang)))
 
 
 def _add_respondent(assessment_id: int) -> None:

@@ -389,7 +389,7 @@ def render() -> None:
         )
     st.divider()
     missing = total - len(answered)
-    if missing:
+    if missing and access.status != "closed":  # "finish later" is no longer true once closed
         st.caption(t("respond.missing", lang, count=missing))
     kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get("_finish", ("", ""))
     if kind == "error":

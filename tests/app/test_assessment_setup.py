@@ -67,3 +67,8 @@ def test_closing_the_assessment_is_stored(world: World) -> None:
     at = signed_in(world, "assessment_setup.py")
     at.button_group(key="setup_status").set_value("closed").run()
     assert assessments.get_assessment(world.engine, world.user_id, world.assessment_id).status == "closed"
+    assert at.success[0].value == "Status saved: closed."
+    # Clicking the chosen status again un-chooses it in the widget: the stored status stays and shows.
+    at.button_group(key="setup_status").set_value(None).run()
+    assert assessments.get_assessment(world.engine, world.user_id, world.assessment_id).status == "closed"
+    assert at.button_group(key="setup_status").value == "closed"

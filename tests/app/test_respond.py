@@ -180,6 +180,7 @@ def test_a_closed_assessment_shows_the_answers_but_takes_no_changes(world: World
     assert at.radio(key=f"answer_{ROLES}").value == 3
     assert at.radio(key=f"answer_{ROLES}").disabled
     assert at.button(key="respond_finish").disabled
+    assert not any("finish later" in caption.value for caption in at.caption)
 
 
 def test_finishing_with_every_question_answered_says_done(world: World) -> None:
