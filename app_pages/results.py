@@ -81,6 +81,7 @@ def render() -> None:
     with left:
         st.subheader(t("results.pillars", lang))
         st.table(pillar_rows.set_index(t("results.pillar", lang)))
+        st.caption(t("results.level_help", lang))
         if previous is None:
             st.caption(t("results.no_previous", lang))
         else:

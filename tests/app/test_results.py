@@ -30,6 +30,9 @@ def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(
         "results_radar", "results_bars_people", "results_bars_process", "results_bars_technology", "results_heatmap"
     ]  # no trend: there is no earlier assessment
     assert any(caption.value.startswith("Each row is a respondent") for caption in at.caption)
+    # "2.5 average, level 2 achieved" is explained where it is read.
+    assert any(caption.value.startswith("The level achieved is the level every scored question reaches")
+               for caption in at.caption)
 
 
 def test_results_in_dutch_write_a_decimal_comma_as_the_report_does(answered: World) -> None:
