@@ -90,10 +90,10 @@ def render() -> None:
         placeholder="–",
         num_rows="fixed",
         disabled=["key", "number", "action", "question", "level", "priority"],
-        column_order=["number", "action", "horizon", "owner", "due", "status", "level", "priority", "question"],
+        column_order=["number", "action", "owner", "horizon", "due", "status", "level", "priority", "question"],
         column_config={
             "number": st.column_config.NumberColumn("#", width=44, pinned=True),
-            "action": st.column_config.TextColumn(t("roadmap.action", lang), width="large", pinned=True),
+            "action": st.column_config.TextColumn(t("roadmap.action", lang), width=320, pinned=True),
             "question": st.column_config.TextColumn(t("roadmap.question", lang), width="medium"),
             "level": st.column_config.NumberColumn(t("roadmap.level", lang), width="small"),
             "priority": st.column_config.NumberColumn(t("roadmap.priority", lang), width="small", format="%.1f"),
@@ -101,8 +101,8 @@ def render() -> None:
                 t("roadmap.horizon", lang), options=list(HORIZONS), required=True, width=130,
                 format_func=lambda horizon: t(f"report.horizon.{horizon}", lang),
             ),
-            "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200),
-            "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD"),
+            "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200, width=150),
+            "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD", width=110),
             "status": st.column_config.SelectboxColumn(
                 t("roadmap.status", lang), options=list(STATUSES), required=True,
                 format_func=lambda status: t(f"report.status.{status}", lang),
