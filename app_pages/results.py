@@ -32,6 +32,14 @@ def _peer_median(data: analysis.Analysis, measure: str) -> float:
     return figure.median
 
 
+def _question_columns(lang: str) -> dict:
+    """The question text gets the room; number and counts stay narrow."""
+    return {
+        "#": st.column_config.NumberColumn("#", width=50),
+        t("results.question", lang): st.column_config.TextColumn(t("results.question", lang), width="large"),
+    }
+
+
 def render() -> None:
     lang = common.current_language()
     user = common.require_user()
@@ -129,6 +137,7 @@ def render() -> None:
             ),
             hide_index=True,
             width="stretch",
+            column_config=_question_columns(lang),
         )
     else:
         st.success(t("results.no_flags", lang))
@@ -150,6 +159,7 @@ def render() -> None:
             ),
             hide_index=True,
             width="stretch",
+            column_config=_question_columns(lang),
         )
     else:
         st.caption(t("results.no_dont_know", lang))

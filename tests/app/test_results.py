@@ -20,7 +20,7 @@ def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(
         ["Technology", "2.5 average, level 2 achieved", "4.0", "1.5", "100%", "–"],
     ]
     assert at.warning[0].value == (
-        "⚑ 2 questions with disagreement (respondents 2 or more levels apart)"
+        "2 questions with disagreement (respondents 2 or more levels apart)"
     )
     flagged = at.dataframe[0].value
     assert list(flagged["#"]) == [2, 3] and list(flagged["Range (levels)"]) == [3, 3]
