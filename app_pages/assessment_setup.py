@@ -175,7 +175,8 @@ def render() -> None:
         key = f"setup_target_{pillar.id}"
         if st.session_state.get(common.SETUP_TARGETS_FOR_KEY) != info.id or key not in st.session_state:
             st.session_state[key] = float(default)
-        column.number_input(localized(pillar.name, lang), min_value=0.0, max_value=5.0, step=0.5, key=key)
+        column.number_input(localized(pillar.name, lang), min_value=0.0, max_value=5.0, step=0.5, key=key,
+                            format="%.1f")
     st.session_state[common.SETUP_TARGETS_FOR_KEY] = info.id
     st.button(t("setup.save_targets", lang), key="setup_save_targets", on_click=_save_targets,
               args=(info.id, pillar_ids))
@@ -209,6 +210,7 @@ def render() -> None:
     else:
         st.info(t("setup.no_respondents", lang))
     with st.form("setup_add_respondent", clear_on_submit=False, border=True):
+        st.markdown(f"**{t('setup.add_respondent', lang)}**")
         st.text_input(t("setup.role", lang), key="setup_respondent_role", max_chars=200,
                       placeholder=t("setup.role_hint", lang))
         st.text_input(t("setup.name_optional", lang), key="setup_respondent_name", max_chars=200)
