@@ -158,10 +158,7 @@ def render() -> None:
           version=questionnaire.version, count=questionnaire.question_count)
     )
 
-    st.session_state.setdefault("setup_status", info.status)
-    if st.session_state.get(common.SETUP_STATUS_FOR_KEY) != info.id:
-        st.session_state[common.SETUP_STATUS_FOR_KEY] = info.id
-        st.session_state["setup_status"] = info.status
+    common.fill_form(common.SETUP_STATUS_FOR_KEY, info.id, {"setup_status": info.status})
     st.segmented_control(
         t("setup.status", lang), STATUSES, key="setup_status", format_func=lambda s: t(f"status.{s}", lang),
         on_change=_save_status, args=(info.id,),

@@ -78,6 +78,20 @@ def show_flash() -> None:
         getattr(st, kind)(text)
 
 
+def fill_form(for_key: str, record: object, values: dict[str, object]) -> None:
+    """Fill a page's form fields from a stored record when the record changes or the fields were dropped.
+
+    Streamlit forgets a widget's value once a run does not draw it (the consultant visited another
+    page), so "filled for this record" alone would leave the fields empty on return, and a save
+    would then store the widgets' defaults over the record.
+    """
+    state = st.session_state
+    if state.get(for_key) != record or any(key not in state for key in values):
+        state[for_key] = record
+        for key, value in values.items():
+            state[key] = value
+
+
 def current_language() -> str:
     """The chosen language: session state, else the ``lang`` query parameter, else Dutch."""
     if LANGUAGE_KEY not in st.session_state:

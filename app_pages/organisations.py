@@ -126,11 +126,11 @@ def render() -> None:
     if current is None:
         return
     st.subheader(t("organisations.edit", lang, name=common.plain(current.name)))
-    if st.session_state.get(common.ORGANISATION_FORM_FOR_KEY) != current.id:
-        st.session_state[common.ORGANISATION_FORM_FOR_KEY] = current.id
-        st.session_state["org_edit_name"] = current.name
-        st.session_state["org_edit_sector"] = current.sector
-        st.session_state["org_edit_size"] = current.size_class
+    common.fill_form(
+        common.ORGANISATION_FORM_FOR_KEY,
+        current.id,
+        {"org_edit_name": current.name, "org_edit_sector": current.sector, "org_edit_size": current.size_class},
+    )
     st.text_input(t("organisations.name", lang), key="org_edit_name", max_chars=200)
     st.text_input(t("organisations.sector", lang), key="org_edit_sector", max_chars=200)
     st.selectbox(t("organisations.size", lang), size_choices(current.size_class), key="org_edit_size",

@@ -60,11 +60,15 @@ def render() -> None:
     st.caption(t("settings.intro", lang))
     common.show_flash()
     stored = branding.get_branding(common.engine(), user)
-    if st.session_state.get(common.SETTINGS_FORM_FOR_KEY) != user:
-        st.session_state[common.SETTINGS_FORM_FOR_KEY] = user
-        st.session_state["settings_name"] = stored.consultant_name or ""
-        st.session_state["settings_label"] = stored.confidentiality_label or ""
-        st.session_state["settings_colour"] = stored.colour or DEFAULT_COLOUR
+    common.fill_form(
+        common.SETTINGS_FORM_FOR_KEY,
+        user,
+        {
+            "settings_name": stored.consultant_name or "",
+            "settings_label": stored.confidentiality_label or "",
+            "settings_colour": stored.colour or DEFAULT_COLOUR,
+        },
+    )
     left, right = st.columns(2)
     with left:
         st.text_input(t("settings.name", lang), key="settings_name", max_chars=200)

@@ -61,6 +61,20 @@ def test_size_classes_read_as_staff_numbers_in_dutch(world: World) -> None:
     assert at.dataframe[0].value["Omvang"].tolist() == ["50–249 medewerkers"]
 
 
+def test_the_edit_form_is_filled_again_after_visiting_another_page(world: World) -> None:
+    # Streamlit drops the fields' values while another page is shown; back here they must show the
+    # stored organisation again, not empty fields and the first size class (which a save would store).
+    at = signed_in(world, "organisations.py")
+    at.switch_page("app_pages/results.py").run()
+    at.switch_page("app_pages/organisations.py").run()
+    assert at.text_input(key="org_edit_name").value == "Gemeente Testdorp"
+    assert at.text_input(key="org_edit_sector").value == "government"
+    assert at.selectbox(key="org_edit_size").value == "50-249"
+    at.button(key="org_save").click().run()
+    stored = organisations.get_organisation(world.engine, world.user_id, world.organisation_id)
+    assert (stored.name, stored.sector, stored.size_class) == ("Gemeente Testdorp", "government", "50-249")
+
+
 def test_delete_asks_for_confirmation_first(world: World) -> None:
     at = signed_in(world, "organisations.py")
     at.button(key="org_delete").click().run()
