@@ -18,8 +18,9 @@ from i18n import t
 from questionnaires import MAX_FILE_BYTES, Question, Questionnaire, QuestionnaireError, localized, parse_questionnaire
 
 
-def _question(question: Question, questionnaire: Questionnaire, lang: str) -> None:
-    with st.expander(plain(localized(question.text, lang))):
+def _question(question: Question, number: int, questionnaire: Questionnaire, lang: str) -> None:
+    # Numbered as on the respond page and in results ("#16"), so a number can be looked up here.
+    with st.expander(f"{number}. {plain(localized(question.text, lang))}"):
         st.caption(
             t(
                 "browser.meta",
@@ -136,6 +137,7 @@ def render() -> None:
         for level in questionnaire.scale:
             st.markdown(f"**{level.level} · {plain(localized(level.name, lang))}**")
             st.text(localized(level.description, lang))
+    numbers = {question.id: n for n, question in enumerate(questionnaire.questions(), start=1)}
     tabs = st.tabs([plain(localized(pillar.name, lang)) for pillar in questionnaire.pillars])
     for tab, pillar in zip(tabs, questionnaire.pillars, strict=True):
         with tab:
@@ -144,7 +146,7 @@ def render() -> None:
                 st.subheader(plain(localized(capability.name, lang)))
                 st.text(localized(capability.description, lang))
                 for question in capability.questions:
-                    _question(question, questionnaire, lang)
+                    _question(question, numbers[question.id], questionnaire, lang)
 
 
 render()

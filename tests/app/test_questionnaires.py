@@ -18,6 +18,12 @@ def test_questionnaires_page_previews_an_uploaded_questionnaire(world: World) ->
     )
     assert [tab.label for tab in at.tabs] == ["People", "Process", "Technology"]
     assert [s.value for s in at.subheader] == ["Roles", "Exercises", "Back\\-up"]
+    # Questions carry the number the results page uses, after the upload section and the scale.
+    assert [e.label for e in at.expander[2:]] == [
+        "1. How are roles in a major disruption assigned?",
+        "2. How often does management take part in a tabletop exercise?",
+        "3. Is there an offline or immutable back\\-up?",
+    ]
 
 
 def test_questionnaires_page_lists_the_validators_problems_with_lines(world: World) -> None:
