@@ -51,15 +51,21 @@ def render() -> None:
         }
     )
     st.plotly_chart(charts.benchmark_bands(frame, lang), theme=None, key="benchmark_bands")
+    # Each pillar followed by its capabilities ("People · Governance"), as the results page groups them.
+    order: list[tuple[str, str]] = []
+    for pillar in data.questionnaire.pillars:
+        order.append((pillar.id, label[pillar.id]))
+        order.extend((c.id, f"{label[pillar.id]} · {label[c.id]}") for c in pillar.capabilities)
+    rows = [(name, figures[measure]) for measure, name in order if measure in figures]
     table = pd.DataFrame(
         {
-            t("benchmark.measure", lang): [label[f.measure] for f in figures.values()],
-            t("benchmark.own", lang): [num(f.own, lang) for f in figures.values()],
-            "P25": [num(f.p25, lang) for f in figures.values()],
-            t("benchmark.median", lang): [num(f.median, lang) for f in figures.values()],
-            "P75": [num(f.p75, lang) for f in figures.values()],
-            t("benchmark.percentile", lang): [_rank(f.percentile) for f in figures.values()],
-            t("benchmark.note", lang): [t("benchmark.too_few", lang) if f.withheld else "" for f in figures.values()],
+            t("benchmark.measure", lang): [name for name, _ in rows],
+            t("benchmark.own", lang): [num(f.own, lang) for _, f in rows],
+            "P25": [num(f.p25, lang) for _, f in rows],
+            t("benchmark.median", lang): [num(f.median, lang) for _, f in rows],
+            "P75": [num(f.p75, lang) for _, f in rows],
+            t("benchmark.percentile", lang): [_rank(f.percentile) for _, f in rows],
+            t("benchmark.note", lang): [t("benchmark.too_few", lang) if f.withheld else "" for _, f in rows],
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")

@@ -29,6 +29,10 @@ def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
     at = signed_in(answered, "benchmark.py")
     assert not at.exception
     table = at.dataframe[0].value
+    # Each pillar followed by its capabilities.
+    assert table["Pillar or capability"].tolist() == [
+        "People", "People · Roles", "Process", "Process · Exercises", "Technology", "Technology · Back-up"
+    ]
     people = table[table["Pillar or capability"] == "People"].iloc[0]
     assert (people["Own score"], people["P25"], people["Median"], people["P75"]) == ("1.0", "2.0", "3.0", "4.0")
     # Own 1 against peers 1..5: 100 × (0 below + ½ × 1 equal) / 5 = 10, a whole number.
