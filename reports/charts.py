@@ -14,6 +14,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_date
 
 from i18n import t
 from reports import theme
@@ -293,7 +294,16 @@ def trend_chart(history: pd.DataFrame, lang: str) -> go.Figure:
                 },
             )
         )
-    figure.update_layout(yaxis={"range": [0, 5], "dtick": 1}, xaxis={"type": "date"})
+    # Ticks only at the assessments, named in the report's language (plotly's date axis speaks English).
+    dates = sorted(set(history["date"]))
+    figure.update_layout(
+        yaxis={"range": [0, 5], "dtick": 1},
+        xaxis={
+            "type": "date",
+            "tickvals": dates,
+            "ticktext": [format_date(day, "MMM yyyy", locale=lang) for day in dates],
+        },
+    )
     return figure
 
 

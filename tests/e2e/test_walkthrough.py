@@ -66,7 +66,8 @@ def _edit_first_owner(page, database_url: str) -> None:  # noqa: ANN001
     from store.users import find_user
 
     box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
-    # The owner cell of the first row: "#" (small) and action (medium) are pinned, horizon is next.
+    # The owner cell of the first row: "#" (narrow) and action (320 px) are pinned, owner is next.
+    # Glide data grid draws on a canvas, so there is no cell element to find; the click goes by position.
     page.mouse.move(box["x"] + 400, box["y"] + 35 + 17)
     page.wait_for_timeout(300)
     page.mouse.down()

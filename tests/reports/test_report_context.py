@@ -138,3 +138,22 @@ def test_branding_accepts_only_a_hex_colour_and_an_inline_png_or_jpeg() -> None:
     assert Branding(logo="data:image/png;base64,iVBORw0KGgo=").logo == "data:image/png;base64,iVBORw0KGgo="
     stored = Branding.from_image(logo=b"\x89PNG\r\n\x1a\n", logo_mime="image/png", consultant="Bureau")
     assert stored.logo == "data:image/png;base64,iVBORw0KGgo=" and stored.consultant == "Bureau"
+
+
+def test_trend_ticks_are_the_assessment_dates_in_the_reports_language() -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    from reports.charts import trend_chart
+
+    history = pd.DataFrame(
+        {
+            "date": [dt.date(2025, 3, 3), dt.date(2026, 3, 2)] * 2,
+            "series": ["Mens", "Mens", "Totaal", "Totaal"],
+            "score": [1.7, 1.6, 1.9, 2.3],
+            "overall": [False, False, True, True],
+        }
+    )
+    assert trend_chart(history, "nl").layout.xaxis.ticktext == ("mrt 2025", "mrt 2026")
+    assert trend_chart(history, "en").layout.xaxis.ticktext == ("Mar 2025", "Mar 2026")
