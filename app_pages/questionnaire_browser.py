@@ -68,7 +68,7 @@ def _upload() -> None:
     try:
         questionnaire = parse_questionnaire(content, name)
     except QuestionnaireError as error:
-        state[common.UPLOAD_PROBLEMS_KEY] = (name, [str(problem) for problem in error.problems])
+        state[common.UPLOAD_PROBLEMS_KEY] = (name, [problem.text(current_language()) for problem in error.problems])
         return
     key = (questionnaire.id, questionnaire.version)
     installed = common.installed().get(key)

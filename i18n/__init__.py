@@ -34,7 +34,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     return merged
 
 
-def t(key: str, language: str, **values: object) -> str:
+def t(key: str, language: str, /, **values: object) -> str:
     """The text for ``key`` in ``language`` with ``values`` filled in."""
     texts = catalogue()[key]
     text = texts.get(language) or texts["en"]

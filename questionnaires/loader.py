@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from questionnaires.models import Questionnaire
-from questionnaires.problems import Path, Problem, QuestionnaireError
+from questionnaires.problems import Message, Path, Problem, QuestionnaireError, message
 from questionnaires.validation import semantic_problems
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -37,7 +37,7 @@ class _Document:
         self.name = name
         self.lines: dict[Path, int] = {}
         self.raw: dict[Path, str] = {}
-        self.problems: list[tuple[Path, int, str]] = []
+        self.problems: list[tuple[Path, int, Message]] = []
 
     def line_of(self, path: Path) -> int:
         """Line of the deepest node on ``path`` that exists (a missing key points at its parent)."""
@@ -55,10 +55,10 @@ def load_questionnaire(path: str | FilePath) -> Questionnaire:
     try:
         size = file_path.stat().st_size
     except OSError as error:
-        raise QuestionnaireError([Problem(name, 0, (), f"cannot read file: {error.strerror}")]) from None
+        raise QuestionnaireError([Problem(name, 0, (), message("cannot_read", reason=error.strerror))]) from None
     if size > MAX_FILE_BYTES:
         raise QuestionnaireError(
-            [Problem(name, 0, (), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MB)")]
+            [Problem(name, 0, (), message("too_big", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"))]
         )
     return parse_questionnaire(file_path.read_bytes(), name)
 
@@ -67,14 +67,14 @@ def parse_questionnaire(content: bytes, name: str) -> Questionnaire:
     """Parse questionnaire YAML given as bytes (an upload, or a file's content)."""
     if len(content) > MAX_FILE_BYTES:
         raise QuestionnaireError(
-            [Problem(name, 0, (), f"file is {len(content):,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MB)")]
+            [Problem(name, 0, (), message("too_big", size=f"{len(content):,}", limit=f"{MAX_FILE_BYTES:,}"))]
         )
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
         raise QuestionnaireError(
-            [Problem(name, line, (), f"invalid UTF-8 (byte 0x{content[error.start]:02x}); save the file as UTF-8")]
+            [Problem(name, line, (), message("not_utf8", byte=f"{content[error.start]:02x}"))]
         ) from None
     document, data = _parse_yaml(text, name)
     return validate_questionnaire(data, name, document)
@@ -83,7 +83,7 @@ def parse_questionnaire(content: bytes, name: str) -> Questionnaire:
 def validate_questionnaire(data: Any, name: str, document: _Document | None = None) -> Questionnaire:
     """Validate plain data (from YAML, or embedded in an assessment file) into a questionnaire."""
     document = document or _Document()
-    problems = [Problem(name, line, path, message) for path, line, message in document.problems]
+    problems = [Problem(name, line, path, found) for path, line, found in document.problems]
     try:
         questionnaire = Questionnaire.model_validate(data)
     except ValidationError as error:
@@ -93,9 +93,7 @@ def validate_questionnaire(data: Any, name: str, document: _Document | None = No
                 continue  # a list is "too short" only because its broken items were dropped
             problems.append(Problem(name, document.line_of(path), path, _describe(detail, document.raw.get(path))))
         raise QuestionnaireError(sorted(problems, key=lambda problem: problem.line)) from None
-    problems += [
-        Problem(name, document.line_of(path), path, message) for path, message in semantic_problems(questionnaire)
-    ]
+    problems += [Problem(name, document.line_of(path), path, found) for path, found in semantic_problems(questionnaire)]
     if problems:
         raise QuestionnaireError(sorted(problems, key=lambda problem: problem.line))
     return questionnaire
@@ -112,18 +110,20 @@ def _parse_yaml(text: str, name: str) -> tuple[_Document, Any]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        raise QuestionnaireError([Problem(name, line, (), f"YAML syntax: {message}")]) from None
+        detail = " ".join(part for part in (error.context, error.problem) if part)
+        raise QuestionnaireError([Problem(name, line, (), message("yaml_syntax", detail=detail))]) from None
     except yaml.YAMLError as error:
-        raise QuestionnaireError([Problem(name, 0, (), f"YAML: {error}")]) from None
+        raise QuestionnaireError([Problem(name, 0, (), message("yaml", detail=str(error)))]) from None
     if node is None:
-        raise QuestionnaireError([Problem(name, 1, (), "the file is empty")])
+        raise QuestionnaireError([Problem(name, 1, (), message("empty"))])
     document = _Document(name)
     try:
         data = _to_data(node, (), document, _SafeLoader(""))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise QuestionnaireError([Problem(name, mark.line + 1 if mark else 0, (), f"YAML: {error}")]) from None
+        raise QuestionnaireError(
+            [Problem(name, mark.line + 1 if mark else 0, (), message("yaml", detail=str(error)))]
+        ) from None
     return document, data
 
 
@@ -133,13 +133,11 @@ def _refuse_aliases_and_depth(events: Iterable[yaml.Event], name: str) -> None:
     for event in events:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise QuestionnaireError(
-                [Problem(name, line, (), "anchors and aliases (&name, *name) are not allowed; write the content out")]
-            )
+            raise QuestionnaireError([Problem(name, line, (), message("alias"))])
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise QuestionnaireError([Problem(name, line, (), f"nested deeper than {MAX_DEPTH} levels")])
+                raise QuestionnaireError([Problem(name, line, (), message("too_deep", depth=MAX_DEPTH))])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -147,14 +145,12 @@ def _refuse_aliases_and_depth(events: Iterable[yaml.Event], name: str) -> None:
 def _to_data(node: yaml.Node, path: Path, document: _Document, loader: Any) -> Any:
     document.lines[path] = node.start_mark.line + 1
     if node.tag not in _PLAIN_TAGS:
-        raise QuestionnaireError(
-            [Problem(document.name, node.start_mark.line + 1, path, f"the YAML tag '{node.tag}' is not allowed")]
-        )
+        raise QuestionnaireError([Problem(document.name, node.start_mark.line + 1, path, message("tag", tag=node.tag))])
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                document.problems.append((path, key_node.start_mark.line + 1, "a key must be plain text"))
+                document.problems.append((path, key_node.start_mark.line + 1, message("key_not_text")))
                 continue
             key = loader.construct_object(key_node)
             if key in result:
@@ -162,7 +158,7 @@ def _to_data(node: yaml.Node, path: Path, document: _Document, loader: Any) -> A
                     (
                         path + (key,),
                         key_node.start_mark.line + 1,
-                        f"duplicate key '{key}' (first on line {document.lines[path + (key,)]})",
+                        message("duplicate_key", key=key, line=document.lines[path + (key,)]),
                     )
                 )
                 continue
@@ -180,15 +176,36 @@ def _clean_location(loc: tuple[Any, ...]) -> Path:
     return tuple(part for part in loc if part != "[key]")
 
 
-def _describe(detail: dict[str, Any], raw: str | None) -> str:
+#: Pydantic error types with a message of our own, in both languages.
+_SCHEMA_CODES = {
+    "extra_forbidden": "unknown_key",
+    "missing": "missing",
+    "greater_than": "greater_than",
+    "greater_than_equal": "greater_than_equal",
+    "less_than_equal": "less_than_equal",
+    "literal_error": "one_of",
+    "string_pattern_mismatch": "pattern",
+    "too_short": "too_short",
+    "int_type": "whole_number",
+    "float_type": "number",
+    "dict_type": "mapping",
+    "tuple_type": "list",
+    "string_too_long": "too_long",
+}
+
+
+def _describe(detail: dict[str, Any], raw: str | None) -> Message:
     value = detail.get("input")
-    if detail["type"] in {"string_type", "string_too_short"} or detail["type"].startswith("string_"):
+    kind = detail["type"]
+    if kind.startswith("string_") and kind not in {"string_pattern_mismatch", "string_too_long"}:
         if isinstance(value, bool | int | float) or value is None:
             shown = raw if raw is not None else repr(value)
-            kind = "nothing (null)" if value is None else f"the {type(value).__name__} {value!r}"
-            return f"expected text, but YAML reads the unquoted value '{shown}' as {kind}; put the text in quotes"
-    if detail["type"] == "extra_forbidden":
-        return "unknown key (check the spelling against docs/questionnaire-format.md)"
-    if detail["type"] == "missing":
-        return "required key is missing"
-    return detail["msg"]
+            if value is None:
+                return message("text_expected_null", value=shown)
+            return message("text_expected", value=shown, type=type(value).__name__, read=repr(value))
+    code = _SCHEMA_CODES.get(kind)
+    if code is None:
+        return message("schema", detail=detail["msg"])
+    context = detail.get("ctx") or {}
+    values = {key: f"{item:g}" if isinstance(item, float) else str(item) for key, item in context.items()}
+    return message(code, **values)

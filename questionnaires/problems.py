@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from i18n import t
+
 Path = tuple[str | int, ...]
 
 
@@ -25,18 +27,43 @@ def format_location(path: Path) -> str:
 
 
 @dataclass(frozen=True)
+class Message:
+    """What is wrong, as a catalogue key (``problem.CODE`` in ``i18n/questionnaire.yaml``) and its values.
+
+    Kept as code and values rather than text so the upload page can show it in
+    the consultant's language while the command line prints English.
+    """
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def text(self, language: str = "en") -> str:
+        return t(f"problem.{self.code}", language, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def message(code: str, **params: object) -> Message:
+    return Message(code, tuple(params.items()))
+
+
+@dataclass(frozen=True)
 class Problem:
     file: str
     line: int
     path: Path
-    message: str
+    message: Message
 
     @property
     def location(self) -> str:
         return format_location(self.path)
 
+    def text(self, language: str = "en") -> str:
+        return f"{self.file}:{self.line}: {self.location}: {self.message.text(language)}"
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.location}: {self.message}"
+        return self.text("en")
 
 
 class QuestionnaireError(ValueError):

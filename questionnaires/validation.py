@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from questionnaires.models import LocalizedText, Questionnaire
-from questionnaires.problems import Path, format_location
+from questionnaires.problems import Message, Path, format_location, message
 
 #: The app and the reports speak these; every text must exist in both.
 REQUIRED_LANGUAGES = ("nl", "en")
 
-Found = tuple[Path, str]
+Found = tuple[Path, Message]
 
 
 def semantic_problems(questionnaire: Questionnaire) -> list[Found]:
@@ -56,17 +56,17 @@ def _language_problems(questionnaire: Questionnaire) -> Iterator[Found]:
     declared = set(questionnaire.languages)
     for language in REQUIRED_LANGUAGES:
         if language not in declared:
-            yield ("languages",), f"'{language}' must be declared: every text exists in Dutch and English"
+            yield ("languages",), message("language_required", language=language)
     undeclared: dict[str, Path] = {}
     for path, text in _texts(questionnaire):
         missing = [language for language in questionnaire.languages if language not in text]
         if missing:
-            yield path, f"missing text in {', '.join(missing)}"
+            yield path, message("missing_text", languages=", ".join(missing))
         for language in text:
             if language not in declared:
                 undeclared.setdefault(language, path + (language,))
     for language, first in undeclared.items():
-        yield ("languages",), f"texts use '{language}' (first at {format_location(first)}), which is not declared"
+        yield ("languages",), message("language_undeclared", language=language, first=format_location(first))
 
 
 def _id_problems(questionnaire: Questionnaire) -> Iterator[Found]:
@@ -74,7 +74,7 @@ def _id_problems(questionnaire: Questionnaire) -> Iterator[Found]:
 
     def claim(identifier: str, path: Path) -> Iterator[Found]:
         if identifier in seen:
-            yield path + ("id",), f"id '{identifier}' is used twice (also at {format_location(seen[identifier])})"
+            yield path + ("id",), message("duplicate_id", id=identifier, other=format_location(seen[identifier]))
         else:
             seen[identifier] = path
 
@@ -84,18 +84,18 @@ def _id_problems(questionnaire: Questionnaire) -> Iterator[Found]:
             cpath: Path = ("pillars", p, "capabilities", c)
             yield from claim(capability.id, cpath)
             if not capability.id.startswith(pillar.id + "."):
-                yield cpath + ("id",), f"capability id must start with its pillar's id: '{pillar.id}.'"
+                yield cpath + ("id",), message("capability_id", prefix=pillar.id + ".")
             for q, question in enumerate(capability.questions):
                 qpath = cpath + ("questions", q)
                 yield from claim(question.id, qpath)
                 if not question.id.startswith(capability.id + "."):
-                    yield qpath + ("id",), f"question id must start with its capability's id: '{capability.id}.'"
+                    yield qpath + ("id",), message("question_id", prefix=capability.id + ".")
 
 
 def _scale_problems(questionnaire: Questionnaire) -> Iterator[Found]:
     scale = [level.level for level in questionnaire.scale]
     if scale != list(range(len(scale))):
-        yield ("scale",), f"levels must be numbered 0, 1, 2, … in order without gaps; found {scale}"
+        yield ("scale",), message("scale_levels", found=str(scale))
     for p, pillar in enumerate(questionnaire.pillars):
         for c, capability in enumerate(pillar.capabilities):
             for q, question in enumerate(capability.questions):
@@ -103,7 +103,7 @@ def _scale_problems(questionnaire: Questionnaire) -> Iterator[Found]:
                 if numbers != scale:
                     yield (
                         ("pillars", p, "capabilities", c, "questions", q, "levels"),
-                        f"levels must be exactly the scale's levels {scale} in order; found {numbers}",
+                        message("question_levels", scale=str(scale), found=str(numbers)),
                     )
 
 
@@ -117,12 +117,12 @@ def _prerequisite_problems(questionnaire: Questionnaire) -> Iterator[Found]:
     for question_id, (_, _, question) in index.items():
         for r, required in enumerate(question.prerequisites):
             if required not in index:
-                yield paths[question_id] + ("prerequisites", r), f"unknown question id '{required}'"
+                yield paths[question_id] + ("prerequisites", r), message("unknown_prerequisite", id=required)
             elif required == question_id:
-                yield paths[question_id] + ("prerequisites", r), "a question cannot be its own prerequisite"
+                yield paths[question_id] + ("prerequisites", r), message("own_prerequisite")
     cycle = _find_cycle({qid: [r for r in q.prerequisites if r in index] for qid, (_, _, q) in index.items()})
     if cycle:
-        yield paths[cycle[0]] + ("prerequisites",), "prerequisites form a cycle: " + " → ".join(cycle)
+        yield paths[cycle[0]] + ("prerequisites",), message("cycle", cycle=" → ".join(cycle))
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
@@ -157,6 +157,6 @@ def _target_problems(questionnaire: Questionnaire) -> Iterator[Found]:
     top = max((level.level for level in questionnaire.scale), default=5)
     for pillar_id, target in questionnaire.targets.items():
         if pillar_id not in pillars:
-            yield ("targets", pillar_id), f"no pillar has the id '{pillar_id}'"
+            yield ("targets", pillar_id), message("unknown_pillar", id=pillar_id)
         elif target > top:
-            yield ("targets", pillar_id), f"target {target} is above the scale's top level {top}"
+            yield ("targets", pillar_id), message("target_above_scale", target=target, top=top)

@@ -203,9 +203,10 @@ def test_installed_questionnaires_are_used_by_default(base, monkeypatch, worked)
 def test_a_broken_installed_questionnaire_is_reported_not_raised(base, monkeypatch) -> None:
     import questionnaires.registry
     from questionnaires import Problem, QuestionnaireError
+    from questionnaires.problems import message
 
     def broken() -> dict:
-        raise QuestionnaireError([Problem("x.yaml", 3, ("id",), "required key is missing")])
+        raise QuestionnaireError([Problem("x.yaml", 3, ("id",), message("missing"))])
 
     monkeypatch.setattr(questionnaires.registry, "installed_questionnaires", broken)
     assert problems(base, None) == ["installed questionnaire x.yaml:3: id: required key is missing"]

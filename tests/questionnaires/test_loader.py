@@ -154,9 +154,9 @@ def test_all_schema_problems_are_reported_at_once() -> None:
         f"q.yaml:{line_of(text, 'colour: red')}: colour: "
         "unknown key (check the spelling against docs/questionnaire-format.md)",
         f"q.yaml:{line_of(text, 'weight: 0')}: pillars[0].capabilities[0].questions[0].weight: "
-        "Input should be greater than 0",
+        "must be greater than 0",
         f"q.yaml:{line_of(text, 'effort: huge')}: pillars[1].capabilities[0].questions[0].effort: "
-        "Input should be 'low', 'medium' or 'high'",
+        "must be one of: 'low', 'medium' or 'high'",
     ]
 
 
@@ -236,7 +236,7 @@ def test_scale_must_be_contiguous() -> None:
     text = small_text().replace('  - level: 5\n    name: {en: "Optimised"', '  - level: 6\n    name: {en: "Optimised"')
     problems = problems_of(text)
     assert problems[0] == (
-        f"q.yaml:{line_of(text, '  - level: 6')}: scale[5].level: Input should be less than or equal to 5"
+        f"q.yaml:{line_of(text, '  - level: 6')}: scale[5].level: must be at most 5"
     )
 
 
@@ -246,4 +246,15 @@ def test_dutch_and_english_must_both_be_declared() -> None:
     assert problems_of(text) == [
         f"q.yaml:{line}: languages: 'nl' must be declared: every text exists in Dutch and English",
         f"q.yaml:{line}: languages: texts use 'nl' (first at title.nl), which is not declared",
+    ]
+
+
+def test_problems_read_in_dutch_for_the_upload_page() -> None:
+    text = small_text().replace("version: 1\n", "version: 1\nversion: 2\n").replace("weight: 2", "weight: 0")
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(text.encode("utf-8"), "q.yaml")
+    assert [problem.text("nl") for problem in caught.value.problems] == [
+        f"q.yaml:{line_of(text, 'version: 2')}: version: sleutel 'version' staat er twee keer "
+        f"(eerst op regel {line_of(text, 'version: 1')})",
+        f"q.yaml:{line_of(text, 'weight: 0')}: pillars[0].capabilities[0].questions[0].weight: moet groter zijn dan 0",
     ]

@@ -69,5 +69,5 @@ def test_validate_command_reports_problems_and_exits_1(capsys, tmp_path, small_q
     assert captured.out == f"{small_questionnaire_path}: ok (small-example v1, 3 questions)\n"
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "weight: -1" in row)
     assert captured.err == (
-        f"{broken}:{line}: pillars[0].capabilities[0].questions[0].weight: Input should be greater than 0\n"
+        f"{broken}:{line}: pillars[0].capabilities[0].questions[0].weight: must be greater than 0\n"
     )
