@@ -11,10 +11,13 @@ import streamlit as st
 
 from app_pages import analysis, common
 from i18n import t
-from reports.build import MIME_TYPES, file_name
+from reports.build import FORMATS, MIME_TYPES, file_name
 
 
-def _pdf(user_id: int, assessment_id: int, lang: str) -> bytes:
+def _build(user_id: int, assessment_id: int, fmt: str, lang: str) -> bytes:
+    """Build one file when its button is pressed; the PDF takes seconds, so it shows a spinner."""
+    if fmt != "pdf":
+        return analysis.export(user_id, assessment_id, fmt, lang)
     with st.spinner(t("reports.building", lang)):
         return analysis.export(user_id, assessment_id, "pdf", lang)
 
@@ -30,43 +33,20 @@ def render() -> None:
         t("reports.language", lang), ("nl", "en"), default=lang, key="reports_language",
         format_func=lambda code: t(f"language.{code}", lang),
     ) or lang
-    with st.container(border=True):
-        st.markdown(f"**{t('reports.pdf', lang)}**")
-        st.caption(t("reports.pdf_help", lang))
-        st.download_button(
-            t("reports.download_pdf", lang),
-            data=lambda: _pdf(user, assessment_id, report_lang),
-            file_name=file_name(data.inputs, "pdf"),
-            mime="application/pdf",
-            on_click="ignore",
-            key="reports_pdf",
-            icon=":material/picture_as_pdf:",
-            type="primary",
-        )
-    with st.container(border=True):
-        st.markdown(f"**{t('reports.xlsx', lang)}**")
-        st.caption(t("reports.xlsx_help", lang))
-        st.download_button(
-            t("reports.download_xlsx", lang),
-            data=lambda: analysis.export(user, assessment_id, "xlsx", report_lang),
-            file_name=file_name(data.inputs, "xlsx"),
-            mime=MIME_TYPES["xlsx"],
-            on_click="ignore",
-            key="reports_xlsx",
-            icon=":material/table:",
-        )
-    with st.container(border=True):
-        st.markdown(f"**{t('reports.json', lang)}**")
-        st.caption(t("reports.json_help", lang))
-        st.download_button(
-            t("reports.download_json", lang),
-            data=lambda: analysis.export(user, assessment_id, "json", report_lang),
-            file_name=file_name(data.inputs, "json"),
-            mime=MIME_TYPES["json"],
-            on_click="ignore",
-            key="reports_json",
-            icon=":material/data_object:",
-        )
-
+    icons = {"pdf": ":material/picture_as_pdf:", "xlsx": ":material/table:", "json": ":material/data_object:"}
+    for fmt in FORMATS:
+        with st.container(border=True):
+            st.markdown(f"**{t(f'reports.{fmt}', lang)}**")
+            st.caption(t(f"reports.{fmt}_help", lang))
+            st.download_button(
+                t(f"reports.download_{fmt}", lang),
+                data=lambda fmt=fmt: _build(user, assessment_id, fmt, report_lang),
+                file_name=file_name(data.inputs, fmt),
+                mime=MIME_TYPES[fmt],
+                on_click="ignore",
+                key=f"reports_{fmt}",
+                icon=icons[fmt],
+                type="primary" if fmt == "pdf" else "secondary",
+            )
 
 render()
