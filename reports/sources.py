@@ -8,16 +8,32 @@ A thin shell: ``store`` reads, ``scoring`` scores and picks the peer group
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy import Engine
 
 from reports.build import ReportInputs
 from reports.context import Branding
 from scoring import score_assessment
-from scoring.benchmark import DEFAULT_K, benchmark, peer_table, select_peers
+from scoring.benchmark import DEFAULT_K, benchmark, check_k, peer_table, select_peers
+
+#: The smallest peer group shown (default 5; below 3 is refused at start-up, never silently raised).
+K_SETTING = "VEERKRACHT_BENCHMARK_K"
 
 
-def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int = DEFAULT_K) -> ReportInputs:
+def configured_k() -> int:
+    """k from ``VEERKRACHT_BENCHMARK_K``, or the default; a value below 3 raises ``ValueError``."""
+    value = os.environ.get(K_SETTING, "").strip()
+    if not value:
+        return DEFAULT_K
+    if not value.isdigit():
+        raise ValueError(f"{K_SETTING} must be a whole number; got {value!r}")
+    return check_k(int(value))
+
+
+def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int | None = None) -> ReportInputs:
     """Everything the report of one assessment needs; ``store.errors.NotFound`` if not the user's."""
+    k = configured_k() if k is None else check_k(k)
     from store.assessments import assessment_document
     from store.branding import get_branding
     from store.comparisons import comparison_documents

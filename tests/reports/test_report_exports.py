@@ -197,3 +197,18 @@ def test_inputs_from_store_narrow_peers_to_the_size_class_when_k_share_it(tmp_pa
     engine.dispose()
     assert inputs.peer_group == "overheid, 250-999"
     assert inputs.benchmark.figures["people"].peers == 5
+
+
+def test_the_peer_group_size_k_is_a_setting_never_below_three(monkeypatch) -> None:
+    import pytest
+
+    from reports.sources import configured_k
+
+    monkeypatch.delenv("VEERKRACHT_BENCHMARK_K", raising=False)
+    assert configured_k() == 5
+    monkeypatch.setenv("VEERKRACHT_BENCHMARK_K", "8")
+    assert configured_k() == 8
+    for wrong, message in (("2", "k must be at least 3; got 2"), ("five", "must be a whole number")):
+        monkeypatch.setenv("VEERKRACHT_BENCHMARK_K", wrong)
+        with pytest.raises(ValueError, match=message):
+            configured_k()
