@@ -95,6 +95,21 @@ class Pillar(Frozen):
     capabilities: tuple[Capability, ...] = Field(min_length=1)
 
 
+class Comparison(Frozen):
+    """What an earlier version of the same questionnaire shares with this one.
+
+    A new version rewrites ladders and adds topics, so a score is comparable
+    across versions only where the author says the meaning is the same. The
+    trend compares exactly these parts (``scoring.trend``) and says so.
+    """
+
+    version: Annotated[StrictInt, Field(ge=1)]
+    #: Question id in this version → the id of the question with the same meaning in ``version``.
+    questions: dict[Identifier, Identifier] = Field(default_factory=dict)
+    #: Capability id in this version → the capability with the same meaning in ``version``.
+    capabilities: dict[Identifier, Identifier] = Field(default_factory=dict)
+
+
 class Questionnaire(Frozen):
     """A whole questionnaire: header, scale, and pillars → capabilities → questions."""
 
@@ -110,6 +125,8 @@ class Questionnaire(Frozen):
     #: Default target level per pillar id; pillars not named default to 3.
     targets: dict[Identifier, Score] = Field(default_factory=dict)
     pillars: tuple[Pillar, ...] = Field(min_length=1)
+    #: Earlier versions whose scores can be compared with this one, and on what.
+    comparable_with: tuple[Comparison, ...] = ()
 
     def questions(self) -> Iterator[Question]:
         for pillar in self.pillars:
@@ -129,10 +146,17 @@ class Questionnaire(Frozen):
     def question_count(self) -> int:
         return sum(1 for _ in self.questions())
 
+    def canonical_json(self) -> str:
+        """The stored form: sorted keys, and fields added after version 1 of the format left out while empty,
+        so questionnaires stored before they existed keep their text and their hash."""
+        data = self.model_dump(mode="json")
+        if not data["comparable_with"]:
+            del data["comparable_with"]
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON form: tells two texts of one version apart."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
 
 def localized(text: LocalizedText | None, language: str) -> str:

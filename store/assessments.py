@@ -10,7 +10,6 @@ all use.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import lru_cache
 
 from pydantic import ValidationError
@@ -35,7 +34,7 @@ from store.schema import (
 
 def canonical_json(questionnaire: Questionnaire) -> str:
     """The text stored with an assessment; ``Questionnaire.content_hash`` hashes exactly this."""
-    return json.dumps(questionnaire.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return questionnaire.canonical_json()
 
 
 @lru_cache(maxsize=64)
