@@ -24,6 +24,7 @@ def semantic_problems(questionnaire: Questionnaire) -> list[Found]:
         *_scale_problems(questionnaire),
         *_prerequisite_problems(questionnaire),
         *_target_problems(questionnaire),
+        *_comparison_problems(questionnaire),
     ]
 
 
@@ -160,3 +161,23 @@ def _target_problems(questionnaire: Questionnaire) -> Iterator[Found]:
             yield ("targets", pillar_id), message("unknown_pillar", id=pillar_id)
         elif target > top:
             yield ("targets", pillar_id), message("target_above_scale", target=target, top=top)
+
+
+def _comparison_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    """``comparable_with`` names older versions and ids of this version (the older ids are checked by the trend)."""
+    questions = questionnaire.question_index()
+    capabilities = {c.id for pillar in questionnaire.pillars for c in pillar.capabilities}
+    for n, comparison in enumerate(questionnaire.comparable_with):
+        base: Path = ("comparable_with", n)
+        if comparison.version >= questionnaire.version:
+            yield base + ("version",), message(
+                "comparable_version", version=comparison.version, own=questionnaire.version
+            )
+        for question_id in comparison.questions:
+            if question_id not in questions:
+                yield base + ("questions", question_id), message("comparable_unknown_question", id=question_id)
+        for capability_id in comparison.capabilities:
+            if capability_id not in capabilities:
+                yield base + ("capabilities", capability_id), message(
+                    "comparable_unknown_capability", id=capability_id
+                )

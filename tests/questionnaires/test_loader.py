@@ -258,3 +258,20 @@ def test_problems_read_in_dutch_for_the_upload_page() -> None:
         f"(eerst op regel {line_of(text, 'version: 1')})",
         f"q.yaml:{line_of(text, 'weight: 0')}: pillars[0].capabilities[0].questions[0].weight: moet groter zijn dan 0",
     ]
+
+
+def test_comparable_with_names_an_older_version_and_known_ids() -> None:
+    text = small_text().replace(
+        "targets:",
+        "comparable_with:\n  - version: 1\n    questions: {people.roles.crisis-team: a.b, people.roles.gone: c.d}\n"
+        "    capabilities: {people.nothing: people.roles}\ntargets:",
+        1,
+    )
+    assert problems_of(text) == [
+        f"q.yaml:{line_of(text, '- version: 1')}: comparable_with[0].version: "
+        "version 1 is not older than this version, 1",
+        f"q.yaml:{line_of(text, 'people.roles.gone')}: comparable_with[0].questions.people.roles.gone: "
+        "this version has no question with the id 'people.roles.gone'",
+        f"q.yaml:{line_of(text, 'people.nothing')}: comparable_with[0].capabilities.people.nothing: "
+        "this version has no capability with the id 'people.nothing'",
+    ]
