@@ -66,7 +66,10 @@ def test_dutch_texts_follow_the_glossary(path: Path) -> None:
 
 
 def test_the_check_finds_planted_variants() -> None:
-    planted = {"a": {"nl": "Als je de backup onveranderbaar maakt, weet IT het."}, "b": {"nl": "Hij zei: Je hebt gelijk."}}
+    planted = {
+        "a": {"nl": "Als je de backup onveranderbaar maakt, weet IT het."},
+        "b": {"nl": "Hij zei: Je hebt gelijk."},
+    }
     assert offences(dutch_texts(planted), refused_words()) == [
         "a: 'je' (write: u, or an impersonal sentence)",
         "a: 'IT' (write: ICT)",
