@@ -366,6 +366,7 @@ def render() -> None:
     pillar_name, capability = capabilities[current]
     st.header(f"{plain(pillar_name)} · {plain(localized(capability.name, lang))}")
     st.caption(plain(localized(capability.description, lang)))
+    st.caption(t("respond.pick_rule", lang))
     scale = {level.level: localized(level.name, lang) for level in questionnaire.scale}
     numbers = {qid: n for n, qid in enumerate(questions, start=1)}
     for question in capability.questions:
