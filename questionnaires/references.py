@@ -10,6 +10,7 @@ the catalogue (a consultant's own) are simply unknown here, not wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ import yaml
 FRAMEWORKS_DIR = Path(__file__).parent / "frameworks"
 #: Titles missing in a language fall back to this one: the official texts are English.
 FALLBACK_LANGUAGE = "en"
+#: What a hand-typed reference often differs by: case, "Art."/"Article", spaces, dots and dashes.
+_NOISE = re.compile(r"^(?:article|art)\b|[\s.\-]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,32 @@ def is_known_reference(framework: str, reference: str) -> bool:
     """Whether ``reference`` exists in a known framework (``False`` for an unknown framework too)."""
     known = catalogue().get(framework)
     return known is not None and reference in known.titles
+
+
+def known_references(framework: str) -> tuple[str, ...]:
+    """Every reference id of a known framework in the order of its text; empty for an unknown framework."""
+    known = catalogue().get(framework)
+    return tuple(known.titles) if known else ()
+
+
+def _normalized(reference: str) -> str:
+    return _NOISE.sub("", reference.strip()).lower()
+
+
+@cache
+def _by_normal_form(framework: str) -> dict[str, str | None]:
+    """Normal form → id, ``None`` where two ids share a form (then nothing is suggested)."""
+    found: dict[str, str | None] = {}
+    for reference in known_references(framework):
+        key = _normalized(reference)
+        found[key] = None if key in found else reference
+    return found
+
+
+def suggest_reference(framework: str, reference: str) -> str | None:
+    """The one known id that ``reference`` is a mistyped form of (``Art 11`` → ``Art. 11``), if there is one.
+
+    Only differences in notation count, never a different number: suggesting
+    ``Art. 9`` for ``Art. 99`` would put a wrong article in a report.
+    """
+    return _by_normal_form(framework).get(_normalized(reference))

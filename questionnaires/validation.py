@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from questionnaires.models import LocalizedText, Questionnaire
 from questionnaires.problems import Message, Path, format_location, message
+from questionnaires.references import is_known_reference, known_frameworks, suggest_reference
 
 #: The app and the reports speak these; every text must exist in both.
 REQUIRED_LANGUAGES = ("nl", "en")
@@ -25,6 +26,7 @@ def semantic_problems(questionnaire: Questionnaire) -> list[Found]:
         *_prerequisite_problems(questionnaire),
         *_target_problems(questionnaire),
         *_comparison_problems(questionnaire),
+        *_reference_problems(questionnaire),
     ]
 
 
@@ -181,3 +183,28 @@ def _comparison_problems(questionnaire: Questionnaire) -> Iterator[Found]:
                 yield base + ("capabilities", capability_id), message(
                     "comparable_unknown_capability", id=capability_id
                 )
+
+
+def _reference_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    """A cited id must exist in its framework, or a report would cite an article that is not there.
+
+    Only frameworks with a list in ``questionnaires/frameworks`` are checked;
+    a key of the consultant's own (an internal policy, a sector standard) is
+    theirs to cite as they like.
+    """
+    checked = set(known_frameworks())
+    for p, pillar in enumerate(questionnaire.pillars):
+        for c, capability in enumerate(pillar.capabilities):
+            for q, question in enumerate(capability.questions):
+                for framework, references in question.references.items():
+                    for r, reference in enumerate(references):
+                        if framework in checked and not is_known_reference(framework, reference):
+                            path: Path = ("pillars", p, "capabilities", c, "questions", q, "references", framework, r)
+                            yield path, _unknown_reference(framework, reference)
+
+
+def _unknown_reference(framework: str, reference: str) -> Message:
+    suggestion = suggest_reference(framework, reference)
+    if suggestion:
+        return message("unknown_reference_suggestion", framework=framework, reference=reference, suggestion=suggestion)
+    return message("unknown_reference", framework=framework, reference=reference)
