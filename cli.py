@@ -129,9 +129,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one assessment, questionnaire embedded, as an assessment file."""
-    from pathlib import Path
-
     from store.errors import NotFound
+    from store.files import write_private_file
     from store.transfer import export_assessment
 
     engine = _store_engine()
@@ -145,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     finally:
         engine.dispose()
-    Path(args.output).write_text(text, encoding="utf-8")
+    write_private_file(args.output, text)  # 0600: it holds respondents' names and answers
     print(f"assessment {args.assessment_id} written to {args.output}")
     return 0
 
@@ -228,10 +227,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the report of an assessment (database) or of an assessment file as PDF, Excel or JSON."""
-    from pathlib import Path
-
     from reports.build import ReportInputs, report_bytes
     from reports.worker import ReportError
+    from store.files import write_private_file
 
     if (args.assessment_id is None) == (args.from_json is None):
         print("give either ASSESSMENT_ID or --from-json FILE.json", file=sys.stderr)
@@ -266,7 +264,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ReportError as error:
         print(f"no report: {error}", file=sys.stderr)
         return 1
-    Path(args.output).write_bytes(data)
+    write_private_file(args.output, data)  # 0600: a report holds respondents' answers
     print(f"{args.format} report written to {args.output} ({len(data):,} bytes)")
     return 0
 
@@ -316,6 +314,9 @@ def _register_store_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from i18n import DEFAULT_LANGUAGE, LANGUAGES
+    from reports.build import FORMATS
+
     parser = argparse.ArgumentParser(prog="veerkracht", description="Digital-resilience maturity assessments.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -332,8 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
         "assessment_id", type=int, nargs="?", metavar="ASSESSMENT_ID", help="an assessment in the database"
     )
     report.add_argument("--from-json", metavar="FILE.json", help="an assessment file instead (no database needed)")
-    report.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language (default nl)")
-    report.add_argument("--format", choices=("pdf", "xlsx", "json"), default="pdf", help="default pdf")
+    report.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=f"report language (default {DEFAULT_LANGUAGE})"
+    )
+    report.add_argument("--format", choices=FORMATS, default=FORMATS[0], help=f"default {FORMATS[0]}")
     report.add_argument("-o", "--output", required=True, metavar="FILE")
     report.add_argument("--user", metavar="EMAIL", help="the consultant who owns it (default: $VEERKRACHT_USER)")
     report.set_defaults(handler=cmd_report)

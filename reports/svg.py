@@ -11,6 +11,11 @@ a report's eight charts but cost about 200 MB of resident memory. MathJax is
 off: by default kaleido's page loads it from a CDN, and a report must not
 reach the network.
 
+Chromium's profile is written in a private folder of this user's (0700,
+``veerkracht-<uid>`` in the temporary directory), one subfolder per process;
+starting a browser removes the subfolders of processes that are gone, so a
+killed report leaves nothing behind for long and nothing readable by others.
+
 ``start_browser()`` returns at once; the browser boots in the background, so
 callers start it first and build their figures meanwhile.
 """
@@ -20,8 +25,12 @@ from __future__ import annotations
 import asyncio
 import atexit
 import base64
+import os
+import shutil
+import stat
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -38,6 +47,58 @@ TABS = 1
 EXPORT_TIMEOUT_S = 120
 
 
+def profile_root() -> Path:
+    """The private folder (0700, owned by this user) that holds every process's browser profile.
+
+    A folder of that name that is a link or someone else's is refused: another
+    account could otherwise read the profile or plant one.
+    """
+    root = Path(tempfile.gettempdir()) / f"veerkracht-{os.getuid()}"
+    try:
+        root.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    info = root.lstat()
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise RuntimeError(f"{root} is not a private folder of this account; remove it")
+    root.chmod(0o700)
+    return root
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def clean_stale_profiles(root: Path) -> list[Path]:
+    """Remove the profile folders of processes that no longer run (killed reports); returns them."""
+    removed = []
+    for child in root.iterdir():
+        pid = child.name.removeprefix("p")
+        if child.name.startswith("p") and pid.isdigit() and not _alive(int(pid)):
+            # The killed process's Chromium may still be writing while it notices and exits.
+            for _attempt in range(20):
+                shutil.rmtree(child, ignore_errors=True)
+                if not child.exists():
+                    break
+                time.sleep(0.25)
+            removed.append(child)
+    return removed
+
+
+def process_folder() -> Path:
+    """This process's folder under ``profile_root()``, for the browser profile and chart files."""
+    root = profile_root()
+    folder = root / f"p{os.getpid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
 class _Browser:
     """One kaleido browser on a private event loop, shared by every thread of the process."""
 
@@ -51,6 +112,7 @@ class _Browser:
         with self._lock:
             if self._opening is not None:
                 return
+            clean_stale_profiles(profile_root())
             loop = asyncio.new_event_loop()
             thread = threading.Thread(target=loop.run_forever, name="kaleido", daemon=True)
             thread.start()
@@ -60,7 +122,9 @@ class _Browser:
     @staticmethod
     async def _open() -> kaleido.Kaleido:
         # No extensions: one renderer process less (about 150 MB), nothing lost for plotly.
-        browser = kaleido.Kaleido(n=TABS, mathjax=False, timeout=60, enable_extensions=False)
+        browser = kaleido.Kaleido(
+            n=TABS, mathjax=False, timeout=60, enable_extensions=False, tmp_dir=str(process_folder())
+        )
         await browser.open()
         return browser
 
@@ -69,7 +133,7 @@ class _Browser:
         with self._lock:
             assert self._opening is not None and self._loop is not None
             browser = self._opening.result(timeout=EXPORT_TIMEOUT_S)
-            with tempfile.TemporaryDirectory(prefix="veerkracht-charts-") as folder:
+            with tempfile.TemporaryDirectory(prefix="charts-", dir=process_folder()) as folder:
                 paths = [Path(folder) / f"{number}.svg" for number in range(len(figures))]
                 specs = [
                     {
@@ -101,6 +165,7 @@ class _Browser:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
         loop.close()
+        shutil.rmtree(profile_root() / f"p{os.getpid()}", ignore_errors=True)
 
 
 _browser = _Browser()

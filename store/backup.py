@@ -6,7 +6,7 @@ writes made during the copy are simply not in it. (Copying in several steps
 would restart whenever another connection writes, possibly forever.) The copy
 is written beside the target and renamed into place, checked with
 ``PRAGMA integrity_check``, and switched to a plain rollback journal so it is
-one self-contained file.
+one self-contained file, readable by its owner only (0600).
 
 PostgreSQL: use ``pg_dump`` (``postgres_backup_command``); a dump is the
 consistent, version-portable copy there.
@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from store.errors import InvalidInput
+from store.files import private_file
 
 
 def backup_sqlite(engine: Engine, target: str | os.PathLike[str]) -> Path:
@@ -38,6 +39,7 @@ def backup_sqlite(engine: Engine, target: str | os.PathLike[str]) -> Path:
     partial.unlink(missing_ok=True)
     source = sqlite3.connect(source_path, timeout=30)
     try:
+        private_file(partial)  # 0600 before SQLite writes a byte: a backup holds personal data
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)

@@ -40,6 +40,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from store.files import private_directory, private_file
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "veerkracht.db"
 URL_VARIABLE = "VEERKRACHT_DATABASE_URL"
@@ -67,8 +69,11 @@ def make_engine(url: str | None = None, **options: Any) -> Engine:
         return create_engine(parsed, **options)
     if parsed.get_backend_name() != "sqlite":
         raise ValueError(f"unsupported database {parsed.drivername!r}: use sqlite or postgresql")
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        # The database holds personal data: 0600 in a 0700 folder (store/files.py).
+        path = Path(parsed.database).absolute()
+        private_directory(path.parent, tighten=path == DEFAULT_DATABASE)
+        private_file(path)
     connect_args = dict(options.pop("connect_args", {}))
     connect_args.setdefault("check_same_thread", False)
     connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
