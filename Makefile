@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Where `make run` listens: this machine only, unless you open it up on purpose
+# (`make run VEERKRACHT_ADDRESS=0.0.0.0`, behind a TLS proxy: docs/deployment.md).
+VEERKRACHT_ADDRESS ?= 127.0.0.1
 # Debian packages: WeasyPrint's Pango, Chromium for kaleido and Playwright,
 # poppler for reading PDFs back, fonts for the report.
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
@@ -28,7 +31,8 @@ system-packages:
 
 run: system-packages install
 	$(BIN)/veerkracht db upgrade --demo-if-empty
-	$(BIN)/streamlit run app.py --server.port 8501 --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(VEERKRACHT_ADDRESS) --server.port 8501 \
+		--server.headless true --browser.gatherUsageStats false
 
 lint: install
 	$(BIN)/ruff check .
