@@ -89,8 +89,8 @@ def _add_respondent(assessment_id: int) -> None:
             state.get("setup_respondent_role", ""),
             state.get("setup_respondent_name") or None,
         )
-    except StoreError:
-        _message("error", t("setup.respondent_invalid", lang))
+    except StoreError as error:
+        _message("error", common.store_problem(error, lang, "setup.respondent_invalid"))
         return
     state.setdefault(common.NEW_LINKS_KEY, {})[new.respondent.id] = new.token
     state["setup_respondent_role"] = ""

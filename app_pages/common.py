@@ -15,6 +15,7 @@ import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from questionnaires import Questionnaire, installed_questionnaires
+from scoring.assessment import without_bidi_controls
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -63,8 +64,18 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
 
 
 def plain(text: str | None) -> str:
-    """``text`` escaped for Streamlit markdown, so typed text shows literally and never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
+    """``text`` escaped for Streamlit markdown, so typed text shows literally and never as markup.
+
+    Bidirectional overrides and isolates are removed too (text stored before the
+    text rule may hold them): "Org\u202eevil" must not show as "Orglive".
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", without_bidi_controls(text or ""))
+
+
+def store_problem(error: Exception, lang: str, fallback: str) -> str:
+    """Why the store refused, in ``lang``: its own text when it names one, else the page's ``fallback`` key."""
+    key = getattr(error, "key", None)
+    return t(key, lang, **getattr(error, "values", {})) if key else t(fallback, lang)
 
 
 def flash(kind: str, text: str) -> None:

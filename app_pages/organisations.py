@@ -43,8 +43,8 @@ def _create() -> None:
             state.get("org_new_sector", ""),
             state.get("org_new_size") or SIZE_CLASSES[0],
         )
-    except StoreError:
-        common.flash("error", t("organisations.invalid", lang))
+    except StoreError as error:
+        common.flash("error", common.store_problem(error, lang, "organisations.invalid"))
         return
     state[common.ORGANISATION_KEY] = created.id
     state.pop(common.ASSESSMENT_KEY, None)
@@ -65,8 +65,8 @@ def _update(organisation_id: int) -> None:
             sector=state.get("org_edit_sector", ""),
             size_class=state.get("org_edit_size") or None,
         )
-    except StoreError:
-        common.flash("error", t("organisations.invalid", lang))
+    except StoreError as error:
+        common.flash("error", common.store_problem(error, lang, "organisations.invalid"))
         return
     common.flash("success", t("organisations.saved", lang))
 

@@ -19,7 +19,7 @@ from app_pages import common
 from app_pages.common import plain
 from i18n import t
 from questionnaires import Capability, Question, Questionnaire, localized
-from scoring.assessment import Answer
+from scoring.assessment import Answer, TextRefused
 from store import answers as answer_store
 from store import respondents as respondent_store
 from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, StoreError
@@ -72,7 +72,9 @@ def _answer_from_widgets(question_id: str, stored: Answer | None) -> tuple[Answe
     evidence = (state.get(_evidence_key(question_id)) or "").strip() or None
     try:
         return Answer(value=value, reason=reason if value == "na" else None, comment=comment, evidence=evidence), None
-    except ValidationError:
+    except ValidationError as error:
+        if any(isinstance(e.get("ctx", {}).get("error"), TextRefused) for e in error.errors(include_url=False)):
+            return None, "respond.control_character"
         if evidence is not None:
             # A bad link is not saved; the rest of the answer is, with the link stored before.
             kept = stored.evidence if stored else None
@@ -322,7 +324,7 @@ def render() -> None:
     st.title(title)
     if access.demo:
         st.caption(t("app.demo_label", lang))
-    progress = t("respond.progress", lang, done=len(answered), total=total)
+    progress = t("respond.progress", lang, done=len(answered), count=total)
     st.progress(len(answered) / total if total else 0.0, text=progress)
 
     finished = access.finished_at is not None

@@ -22,6 +22,7 @@ from i18n import t
 from reports.context import ReportContext
 from reports.svg import PAGE_WIDTH_PX, figures_svg, stop_browser, svg_data_url
 from reports.worker import Limits, PdfWorker, RenderedPdf, ReportError, default_worker
+from scoring.assessment import without_bidi_controls
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 LOGGER = logging.getLogger(__name__)
@@ -75,9 +76,13 @@ def render_html(context: ReportContext, charts: dict[str, str] | None = None) ->
     if charts is None:
         charts = chart_urls(context)
     template = environment().get_template("report.html.j2")
-    return template.render(
+    html = template.render(
         r=context, charts=charts, t=lambda key, **values: t(key, context.lang, **values)
     )
+    # Bidirectional overrides and isolates come only from user text (our templates
+    # have none): removed from the whole document, its title included, so
+    # "Org\u202eevil" cannot print as "Orglive" anywhere in the PDF.
+    return without_bidi_controls(html)
 
 
 def render_pdf_checked(context: ReportContext, worker: PdfWorker | None = None) -> RenderedPdf:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, delete, select, text
 
-from scoring.assessment import Answer
+from scoring.assessment import Answer, TextRefused
 from store._util import as_utc, utcnow
 from store.assessments import pinned_question_ids, stored_answer_model
 from store.engine import writing
@@ -34,13 +34,22 @@ def _validated(answer: Answer | Mapping[str, Any]) -> Answer:
         return Answer.model_validate(dict(answer))
     except ValidationError as error:
         problems: dict[str, str] = {}
+        refused = [
+            detail["ctx"]["error"]
+            for detail in error.errors(include_url=False)
+            if isinstance(detail.get("ctx", {}).get("error"), TextRefused)
+        ]
         for detail in error.errors(include_url=False):
             field = str(detail["loc"][0]) if detail["loc"] else "answer"
             message = str(detail["msg"]).removeprefix("Value error, ")
             if field == "value":  # one line for the union's two branches
                 message = 'expected a level 0-5, "na" (with a reason) or "dont_know"'
             problems.setdefault(field, message)
-        raise InvalidInput("; ".join(f"{field}: {message}" for field, message in problems.items())) from None
+        message = "; ".join(f"{field}: {message}" for field, message in problems.items())
+        if refused:
+            code = f"U+{ord(refused[0].character):04X}"
+            raise InvalidInput(message, key="store.control_character", values={"character": code}) from None
+        raise InvalidInput(message) from None
 
 
 # The autosave path runs for every click of every respondent, so its three

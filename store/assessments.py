@@ -10,6 +10,7 @@ all use.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from pydantic import ValidationError
@@ -245,12 +246,21 @@ def delete_assessment(engine: Engine, user_id: int, assessment_id: int) -> None:
         connection.execute(delete(assessments).where(assessments.c.id == assessment_id))
 
 
+def _legacy(text: str | None) -> str | None:
+    """Stored text without C0 control characters.
+
+    The text rule refuses them on the way in; rows written before it existed
+    may hold them, and they must not make the assessment unreadable.
+    """
+    return model.CONTROL_CHARACTERS.sub("", text) if text else text
+
+
 def stored_answer_model(row: Row) -> model.Answer:
     """An answers row as the file model's ``Answer``."""
     value: int | str = int(row.value) if row.value.isdigit() else row.value
     try:
         return model.Answer.model_validate(
-            {"value": value, "reason": row.reason, "comment": row.comment, "evidence": row.evidence}
+            {"value": value, "reason": _legacy(row.reason), "comment": _legacy(row.comment), "evidence": row.evidence}
         )
     except ValidationError as error:  # only if someone wrote the table by hand
         raise InvalidInput(f"stored answer {row.id} is invalid: {error}") from None
@@ -286,8 +296,10 @@ def document_from_connection(connection: Connection, assessment_id: int) -> tupl
         select(roadmap_edits).where(roadmap_edits.c.assessment_id == assessment_id).order_by(roadmap_edits.c.step_key)
     ).all()
     document = model.Assessment(
-        organisation=model.Organisation(name=row.organisation_name, sector=row.sector, size_class=row.size_class),
-        title=row.title,
+        organisation=model.Organisation(
+            name=_legacy(row.organisation_name), sector=_legacy(row.sector), size_class=_legacy(row.size_class)
+        ),
+        title=_legacy(row.title),
         date=row.assessment_date,
         status=row.status,
         demo=row.demo,
@@ -295,13 +307,19 @@ def document_from_connection(connection: Connection, assessment_id: int) -> tupl
             id=questionnaire.id, version=questionnaire.version, embedded=questionnaire
         ),
         respondents=tuple(
-            model.Respondent(id=str(person.id), name=person.name, role=person.role, answers=given[person.id])
+            model.Respondent(
+                id=str(person.id), name=_legacy(person.name), role=_legacy(person.role), answers=given[person.id]
+            )
             for person in people
         ),
         targets=model.Targets.model_validate_json(row.targets_json),
         roadmap={
-            edit.step_key: model.RoadmapEdit(owner=edit.owner, horizon=edit.horizon, due=edit.due, status=edit.status)
+            edit.step_key: model.RoadmapEdit(
+                owner=_legacy(edit.owner), horizon=edit.horizon, due=edit.due, status=edit.status
+            )
             for edit in edits
+            # A step key the rule refuses (level 0, written before the rule) is shown nowhere anyway.
+            if re.match(model.STEP_KEY_PATTERN, edit.step_key)
         },
     )
     return document, questionnaire

@@ -26,7 +26,21 @@ class AccessDenied(StoreError):
 
 
 class InvalidInput(StoreError):
-    """Input the store refuses: an unknown question id, a bad answer, a taken e-mail address."""
+    """Input the store refuses: an unknown question id, a bad answer, a taken e-mail address.
+
+    The message is English (command line, logs). ``key`` and ``values``, when
+    given, name the i18n text that says the same in the user's language, so a
+    page can show why instead of a generic "not saved".
+    """
+
+    def __init__(self, message: str, *, key: str | None = None, values: dict[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = dict(values or {})
+
+
+class Busy(StoreError):
+    """The database stayed locked by another writer past the deadline; nothing was written."""
 
 
 class Conflict(StoreError):

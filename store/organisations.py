@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
 
+from scoring.assessment import TextRefused, check_text
 from store._util import as_utc, utcnow
 from store.engine import reading, writing
 from store.errors import InvalidInput, NotFound
@@ -20,9 +21,20 @@ MAX_TEXT = 200
 
 
 def clean_text(value: str, field: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
-    """Trimmed text within ``limit`` characters; ``InvalidInput`` otherwise."""
+    """Trimmed text within ``limit`` characters, under the text rule; ``InvalidInput`` otherwise.
+
+    The text rule is ``scoring.assessment.check_text``, the one the file
+    import and the app's answers go through too.
+    """
     if not isinstance(value, str):
         raise InvalidInput(f"{field} must be text")
+    try:
+        value = str(check_text(value))
+    except TextRefused as refused:
+        code = f"U+{ord(refused.character):04X}"
+        raise InvalidInput(
+            f"{field} {refused}", key="store.control_character", values={"character": code}
+        ) from None
     cleaned = value.strip()
     if required and not cleaned:
         raise InvalidInput(f"{field} is empty")

@@ -12,14 +12,15 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from scoring.assessment import RoadmapEdit
+from scoring.assessment import STEP_KEY_PATTERN, RoadmapEdit
 from store._util import utcnow
 from store.assessments import owned_assessment, pinned_question_ids
 from store.engine import reading, writing
 from store.errors import InvalidInput
 from store.schema import roadmap_edits
 
-STEP_KEY = re.compile(r"^(?P<question>[a-z0-9.\-]+)@(?P<level>[1-5])$")
+#: The same rule as the assessment file's roadmap keys, so import and app agree.
+STEP_KEY = re.compile(STEP_KEY_PATTERN)
 
 
 def get_roadmap_edits(engine: Engine, user_id: int, assessment_id: int) -> dict[str, RoadmapEdit]:
@@ -37,13 +38,13 @@ def get_roadmap_edits(engine: Engine, user_id: int, assessment_id: int) -> dict[
 
 def set_roadmap_edit(engine: Engine, user_id: int, assessment_id: int, step_key: str, edit: RoadmapEdit) -> None:
     """Store the edit of one step (replacing an earlier one); the step must be of this questionnaire."""
-    match = STEP_KEY.match(step_key)
-    if match is None:
+    if not isinstance(step_key, str) or STEP_KEY.match(step_key) is None:
         raise InvalidInput(f"not a roadmap step: {step_key!r} (expected QUESTION_ID@LEVEL, level 1-5)")
+    question = step_key.rpartition("@")[0]
     with writing(engine) as connection:
         row = owned_assessment(connection, user_id, assessment_id)
-        if match["question"] not in pinned_question_ids(connection, assessment_id, row.questionnaire_hash):
-            raise InvalidInput(f"the questionnaire has no question {match['question']!r}")
+        if question not in pinned_question_ids(connection, assessment_id, row.questionnaire_hash):
+            raise InvalidInput(f"the questionnaire has no question {question!r}")
         values = {
             "owner": edit.owner,
             "horizon": edit.horizon,
