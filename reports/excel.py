@@ -8,7 +8,9 @@ a consultant can sort and chart them; labels are in the report's language.
 
 User text goes into cells as values. openpyxl stores a string starting with
 ``=`` as a formula, which a spreadsheet program would evaluate; such cells are
-set back to the string type, so a typed ``=HYPERLINK(...)`` stays text.
+set back to the string type, so a typed ``=HYPERLINK(...)`` stays text. Cells
+starting with ``= + - @`` also get Excel's quote prefix (``quotePrefix``), so
+they stay text when someone edits them; the text itself is unchanged.
 """
 
 from __future__ import annotations
@@ -17,19 +19,23 @@ import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from i18n import t
 from questionnaires.models import Questionnaire, localized
-from scoring.assessment import Assessment
+from scoring.assessment import Assessment, without_bidi_controls
 from scoring.benchmark import Benchmark
 from scoring.results import Result
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1D6F8A")
 MAX_WIDTH = 60
+#: Text starting with one of these is a formula to a spreadsheet program once the cell is edited.
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def _sheet(
@@ -39,27 +45,58 @@ def _sheet(
     rows: Iterable[Sequence[object]],
     freeze_first_column: bool = False,
 ) -> Worksheet:
+    """One sheet, written in openpyxl's write-only mode: each row goes straight to the file.
+
+    A kept sheet holds a cell object per value and rereading it was quadratic
+    (``max_row`` per row: 1,000 respondents took over 10 minutes); streaming is
+    linear and about twice as fast as a kept sheet. Column widths and the
+    frozen header must be known before the first row, so the rows are read first.
+    """
     sheet = book.create_sheet(title[:31])
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    table = [[_cell_text(value) if isinstance(value, str) else value for value in row] for row in rows]
     widths = [len(str(h)) for h in headers]
-    for row in rows:
-        values = list(row)
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text that looks like a formula stays text
-                cell.data_type = "s"
+    for values in table:
         for i, value in enumerate(values):
             if value is not None:
                 widths[i] = max(widths[i], min(len(str(value)), MAX_WIDTH))
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width + 2
     sheet.freeze_panes = "B2" if freeze_first_column else "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for values in table:
+        sheet.append([_text_cell(sheet, value) if _formula_like(value) else value for value in values])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{len(table) + 1}"
     return sheet
+
+
+def _formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def _text_cell(sheet: Worksheet, value: str) -> WriteOnlyCell:
+    """A cell that stays text: openpyxl makes "=..." a formula, and Excel does the same
+    with "= + - @" once the cell is edited, unless the cell has the quote prefix."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def _cell_text(value: str) -> str:
+    """User text as a cell can hold it and a reader sees it.
+
+    Characters XML 1.0 cannot hold are dropped (the text rule refuses them on the
+    way in; this covers older data) and so are bidirectional overrides and
+    isolates, which would show "Org\u202eevil" as "Orglive".
+    """
+    return without_bidi_controls(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def _round(value: float | None) -> float | None:
@@ -81,8 +118,7 @@ def workbook_bytes(
     capability_names = {
         c.id: localized(c.name, lang) for p in questionnaire.pillars for c in p.capabilities
     }
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # rows stream to the file: linear in the size (see _sheet)
 
     def answer_rows() -> Iterable[list[object]]:
         for question in questionnaire.questions():
