@@ -15,10 +15,9 @@ from app_pages import common
 from i18n import t
 from questionnaires import localized
 from scoring.assessment import Targets
+from scoring.results import ASSESSMENT_STATUSES
 from store import assessments, respondents
 from store.errors import StoreError
-
-STATUSES = ("draft", "open", "closed")
 
 
 def _message(kind: str, text: str) -> None:
@@ -160,7 +159,7 @@ def render() -> None:
 
     common.fill_form(common.SETUP_STATUS_FOR_KEY, info.id, {"setup_status": info.status})
     st.segmented_control(
-        t("setup.status", lang), STATUSES, key="setup_status", format_func=lambda s: t(f"status.{s}", lang),
+        t("setup.status", lang), ASSESSMENT_STATUSES, key="setup_status", format_func=lambda s: t(f"status.{s}", lang),
         on_change=_save_status, args=(info.id,),
     )
 

@@ -1,7 +1,8 @@
 """Benchmark: the assessment against the consultant's other clients in the same sector
-(their latest closed assessment with the same questionnaire, chosen by ``reports.sources``).
+(narrowed to the same size class when enough share it; chosen by ``reports.sources``).
 
-Peer quartiles and percentile rank per pillar and capability come from
+The page shows the report's benchmark section (``reports.sections.benchmark``):
+peer quartiles and percentile rank per pillar and capability from
 ``scoring.benchmark``, which withholds every figure of a group smaller than
 k (default 5); the page then says why, instead of showing anything.
 """
@@ -12,64 +13,41 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analysis, common
-from app_pages.common import num
-from i18n import t
-from reports import charts
-
-
-def _rank(percentile: float | None) -> str:
-    """A percentile rank as a whole number: "67", not "66.7" (six peers make sixths, not decimals)."""
-    return "–" if percentile is None else f"{percentile:.0f}"
+from reports.sections import benchmark
 
 
 def render() -> None:
-    lang = common.current_language()
+    fmt = common.formatter()
     user = common.require_user()
-    assessment_id = common.require_assessment()
-    data = analysis.load(user, assessment_id)
-    label = analysis.names(data.questionnaire, lang)
-    st.title(t("benchmark.page", lang))
-    st.caption(t("benchmark.group", lang, sector=common.plain(data.document.organisation.sector), peers=data.peers))
-    if data.result.overall is None or data.benchmark is None:
-        st.info(t("results.no_answers", lang))
+    data = analysis.load(user, common.require_assessment())
+    section = benchmark.build(data.inputs, fmt)
+    st.title(fmt.text("benchmark.page"))
+    group = common.plain(data.inputs.peer_group or data.document.organisation.sector)
+    st.caption(fmt.text("benchmark.group", group=group, count=section.peers))
+    if data.result.overall is None or data.inputs.benchmark is None:
+        st.info(fmt.text("results.no_answers"))
         st.stop()
-    k = data.benchmark.k
-    figures = data.benchmark.figures
-    shown = [f for f in figures.values() if f.withheld is None and f.median is not None]
-    if not shown:
-        st.info(t("benchmark.withheld", lang, k=k, peers=data.peers), icon=":material/lock:")
-        st.caption(t("benchmark.rule", lang, k=k))
+    k = data.inputs.benchmark.k
+    if not section.shown:
+        st.info(section.text, icon=":material/lock:")
+        st.caption(fmt.text("benchmark.rule", k=k))
         st.stop()
-    pillars = [f for f in shown if f.kind == "pillar"]
-    frame = pd.DataFrame(
-        {
-            "name": [label[f.measure] for f in pillars],
-            "q1": [f.p25 for f in pillars],
-            "median": [f.median for f in pillars],
-            "q3": [f.p75 for f in pillars],
-            "score": [f.own for f in pillars],
-        }
-    )
-    st.plotly_chart(charts.benchmark_bands(frame, lang), theme=None, key="benchmark_bands")
+    st.plotly_chart(section.figures["benchmark"], theme=None, key="benchmark_bands")
+    rows = section.rows
     # Each pillar followed by its capabilities ("People · Governance"), as the results page groups them.
-    order: list[tuple[str, str]] = []
-    for pillar in data.questionnaire.pillars:
-        order.append((pillar.id, label[pillar.id]))
-        order.extend((c.id, f"{label[pillar.id]} · {label[c.id]}") for c in pillar.capabilities)
-    rows = [(name, figures[measure]) for measure, name in order if measure in figures]
     table = pd.DataFrame(
         {
-            t("benchmark.measure", lang): [name for name, _ in rows],
-            t("benchmark.own", lang): [num(f.own, lang) for _, f in rows],
-            "P25": [num(f.p25, lang) for _, f in rows],
-            t("benchmark.median", lang): [num(f.median, lang) for _, f in rows],
-            "P75": [num(f.p75, lang) for _, f in rows],
-            t("benchmark.percentile", lang): [_rank(f.percentile) for _, f in rows],
-            t("benchmark.note", lang): [t("benchmark.too_few", lang) if f.withheld else "" for _, f in rows],
+            fmt.text("benchmark.measure"): [r.name if r.is_pillar else f"{r.pillar} · {r.name}" for r in rows],
+            fmt.text("benchmark.own"): [r.score for r in rows],
+            "P25": [r.q1 for r in rows],
+            fmt.text("benchmark.median"): [r.median for r in rows],
+            "P75": [r.q3 for r in rows],
+            fmt.text("benchmark.percentile"): [r.percentile for r in rows],
+            fmt.text("benchmark.note"): [fmt.text("benchmark.too_few") if r.withheld else "" for r in rows],
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(t("benchmark.rule", lang, k=k))
+    st.caption(fmt.text("benchmark.rule", k=k))
 
 
 render()

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from i18n.format import MINUS, NO_VALUE, Formatter
+from i18n.format import formatter as i18n_formatter
 from questionnaires import Questionnaire, installed_questionnaires
 from scoring.assessment import without_bidi_controls
 
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 # Session-state keys (one place).
+    from store.records import AssessmentInfo
+
 LANGUAGE_KEY = "language"
 USER_KEY = "user_id"
 USER_EMAIL_KEY = "user_email"
@@ -170,23 +174,27 @@ def require_user() -> int:
     return user
 
 
-def _decimal_mark(text: str, lang: str) -> str:
-    """A decimal comma in Dutch, as the PDF report and its charts write numbers."""
-    return text.replace(".", ",") if lang == "nl" else text
+def formatter() -> Formatter:
+    """The formatter of the chosen language: every number, change and text a page shows goes through it."""
+    return i18n_formatter(current_language())
 
 
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+def metric_delta(text: str) -> dict[str, object]:
+    """``st.metric`` arguments showing a formatted change ("+0,5", "−0,5", "±0"; "" for none).
 
-
-def num(value: float | None, lang: str) -> str:
-    """A score with one decimal (a dash when not scored), with the language's decimal mark."""
-    return "–" if value is None else _decimal_mark(f"{value:.1f}", lang)
-
-
-def signed(value: float | None, lang: str) -> str:
-    """A change with its sign ("+0.5", Dutch "+0,5"), a dash when there is nothing to compare."""
-    return "–" if value is None else _decimal_mark(f"{value:+.1f}", lang)
+    Streamlit reads a delta as negative only when it starts with a hyphen, and
+    the house style writes the minus sign U+2212, so colour and arrow are set here.
+    """
+    if not text or text == NO_VALUE:
+        return {"delta": None}
+    if text == "±0":
+        return {"delta": text, "delta_color": "off", "delta_arrow": "off"}
+    negative = text.startswith(MINUS)
+    return {
+        "delta": text,
+        "delta_color": "inverse" if negative else "normal",
+        "delta_arrow": "down" if negative else "up",
+    }
 
 
 def _organisation_changed() -> None:
@@ -229,7 +237,7 @@ def context_picker() -> None:
     )
 
 
-def assessment_label(info, lang: str, *, status: bool = True) -> str:  # noqa: ANN001 - store AssessmentInfo
+def assessment_label(info: AssessmentInfo, lang: str, *, status: bool = True) -> str:
     """Title and date (and status) of an assessment, as the consultant recognises it."""
     title = info.title or t("context.untitled", lang)
     label = f"{title} · {info.date.isoformat()}"

@@ -1,8 +1,9 @@
-"""Downloads of the chosen assessment: the PDF report, the Excel workbook and the JSON file.
+"""Downloads of the chosen assessment: one box per format of ``reports.build.RENDERERS``.
 
 Each file is built only when its button is pressed (a callable ``data`` with
 ``on_click="ignore"``), so visiting the page costs nothing; the PDF takes a
-few seconds and shows a spinner while it is made.
+few seconds and shows a spinner while it is made. The files are made from
+the inputs this page loaded (scored once), not read and scored again.
 """
 
 from __future__ import annotations
@@ -10,43 +11,42 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import analysis, common
-from i18n import t
-from reports.build import FORMATS, MIME_TYPES, file_name
+from i18n import LANGUAGES
+from reports.build import RENDERERS, ReportInputs, file_name, report_bytes
 
 
-def _build(user_id: int, assessment_id: int, fmt: str, lang: str) -> bytes:
+def _build(inputs: ReportInputs, fmt: str, lang: str) -> bytes:
     """Build one file when its button is pressed; the PDF takes seconds, so it shows a spinner."""
     if fmt != "pdf":
-        return analysis.export(user_id, assessment_id, fmt, lang)
-    with st.spinner(t("reports.building", lang)):
-        return analysis.export(user_id, assessment_id, "pdf", lang)
+        return report_bytes(inputs, fmt, lang)
+    with st.spinner(common.formatter().text("reports.building")):
+        return report_bytes(inputs, fmt, lang)
 
 
 def render() -> None:
-    lang = common.current_language()
+    fmt = common.formatter()
     user = common.require_user()
-    assessment_id = common.require_assessment()
-    data = analysis.load(user, assessment_id)
-    st.title(t("reports.page", lang))
-    st.caption(t("reports.intro", lang))
+    data = analysis.load(user, common.require_assessment())
+    st.title(fmt.text("reports.page"))
+    st.caption(fmt.text("reports.intro"))
     report_lang = st.segmented_control(
-        t("reports.language", lang), ("nl", "en"), default=lang, key="reports_language",
-        format_func=lambda code: t(f"language.{code}", lang),
-    ) or lang
-    icons = {"pdf": ":material/picture_as_pdf:", "xlsx": ":material/table:", "json": ":material/data_object:"}
-    for fmt in FORMATS:
+        fmt.text("reports.language"), LANGUAGES, default=fmt.lang, key="reports_language",
+        format_func=lambda code: fmt.text(f"language.{code}"),
+    ) or fmt.lang
+    for kind, renderer in RENDERERS.items():
         with st.container(border=True):
-            st.markdown(f"**{t(f'reports.{fmt}', lang)}**")
-            st.caption(t(f"reports.{fmt}_help", lang))
+            st.markdown(f"**{fmt.text(f'reports.{kind}')}**")
+            st.caption(fmt.text(f"reports.{kind}_help"))
             st.download_button(
-                t(f"reports.download_{fmt}", lang),
-                data=lambda fmt=fmt: _build(user, assessment_id, fmt, report_lang),
-                file_name=file_name(data.inputs, fmt),
-                mime=MIME_TYPES[fmt],
+                fmt.text(f"reports.download_{kind}"),
+                data=lambda kind=kind: _build(data.inputs, kind, report_lang),
+                file_name=file_name(data.inputs, kind),
+                mime=renderer.mime,
                 on_click="ignore",
-                key=f"reports_{fmt}",
-                icon=icons[fmt],
-                type="primary" if fmt == "pdf" else "secondary",
+                key=f"reports_{kind}",
+                icon=renderer.icon,
+                type="primary" if kind == "pdf" else "secondary",
             )
+
 
 render()

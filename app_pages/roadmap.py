@@ -12,13 +12,11 @@ import streamlit as st
 
 from app_pages import analysis, common
 from i18n import t
-from reports import charts
-from scoring.results import HORIZONS
+from reports.labels import labels
+from reports.sections import roadmap as roadmap_section
+from scoring.results import HORIZONS, STEP_STATUSES
 from store import roadmap
 from store.errors import StoreError
-
-STATUSES = ("open", "in_progress", "done")
-COLUMNS = ("owner", "horizon", "due", "status")
 
 
 def _editor_key() -> str:
@@ -46,12 +44,13 @@ def _save(assessment_id: int, steps: list[dict]) -> None:
 
 
 def render() -> None:
-    lang = common.current_language()
+    fmt = common.formatter()
+    lang = fmt.lang
     user = common.require_user()
     assessment_id = common.require_assessment()
     data = analysis.load(user, assessment_id)
-    label = analysis.names(data.questionnaire, lang)
-    numbers = analysis.question_numbers(data.questionnaire)
+    label = labels(data.questionnaire, lang)
+    section = roadmap_section.build(data.inputs, fmt)
     st.title(t("roadmap.page", lang))
     kind, text = st.session_state.pop(common.FLASH_KEY, ("", ""))
     if kind == "success":
@@ -62,13 +61,13 @@ def render() -> None:
     if not steps:
         st.info(t("roadmap.empty", lang))
         st.stop()
-    st.caption(t("roadmap.intro", lang, count=len(steps)))
+    st.caption(fmt.text("roadmap.intro", count=len(steps)))
     rows = [
         {
             "key": step.key,
-            "number": position,
-            "action": step.guidance(data.questionnaire, lang),
-            "question": f"{numbers[step.question]}. {label[step.question]}",
+            "number": row.number,
+            "action": row.action,
+            "question": label.numbered(step.question),
             "level": step.level,
             "priority": round(step.priority, 1),
             "horizon": step.horizon,
@@ -76,7 +75,7 @@ def render() -> None:
             "due": step.due,
             "status": step.status,
         }
-        for position, step in enumerate(steps, start=1)
+        for row, step in zip(section.steps, steps, strict=True)
     ]
     frame = pd.DataFrame(rows)
     frame["due"] = pd.to_datetime(frame["due"]).dt.date
@@ -104,22 +103,18 @@ def render() -> None:
             "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200, width=150),
             "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD", width=110),
             "status": st.column_config.SelectboxColumn(
-                t("roadmap.status", lang), options=list(STATUSES), required=True,
+                t("roadmap.status", lang), options=list(STEP_STATUSES), required=True,
                 format_func=lambda status: t(f"report.status.{status}", lang),
             ),
         },
         on_change=_save,
         args=(assessment_id, rows),
     )
-    timeline = pd.DataFrame(
-        {
-            "label": [f"{row['number']}. {row['action']}" for row in rows],
-            "horizon": [row["horizon"] for row in rows],
-            "status": [row["status"] for row in rows],
-        }
-    )
-    st.subheader(t("roadmap.timeline", lang))
-    st.plotly_chart(charts.roadmap_timeline(timeline, lang), theme=None, key="roadmap_timeline")
+    # The report's timeline: the first steps, as the PDF draws them; the table above lists every step.
+    st.subheader(fmt.text("roadmap.timeline"))
+    st.plotly_chart(section.figures["roadmap"], theme=None, key="roadmap_timeline")
+    if section.timeline_note:
+        st.caption(section.timeline_note)
 
 
 render()

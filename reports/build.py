@@ -1,52 +1,112 @@
-"""One entry point for the three downloads: PDF, Excel workbook and JSON file.
+"""One entry point for the downloads, and the one list of report formats.
 
 The app's reports page and ``veerkracht report`` both call
-:func:`report_bytes`; scoring happens here, once, from the assessment, so the
-three files always agree with each other and with the screen.
+:func:`report_bytes`. :class:`ReportInputs` carries the scored ``Result``
+with the assessment, so a download scores once (where the inputs were made)
+and the files agree with each other and with the screen.
+
+``RENDERERS`` maps each format to its renderer, MIME type and icon; the
+command line's ``--format`` choices, the reports page's download boxes and
+``MIME_TYPES`` are all read from it, so a new format is added here alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from questionnaires.models import Questionnaire
-from scoring import score_assessment
-from scoring.assessment import Assessment
-from scoring.benchmark import Benchmark
-from scoring.results import Result
+from i18n.format import Formatter, formatter
 
-if TYPE_CHECKING:  # not imported at run time: reports.context pulls in plotly
-    from reports.context import Branding
+if TYPE_CHECKING:  # for type hints only: the command line reads FORMATS without loading scoring (pandas)
+    from questionnaires.models import Questionnaire
+    from reports.branding import Branding
     from reports.worker import PdfWorker
-
-Format = Literal["pdf", "xlsx", "json"]
-FORMATS: tuple[Format, ...] = ("pdf", "xlsx", "json")
-MIME_TYPES: dict[str, str] = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
+    from scoring.assessment import Assessment
+    from scoring.benchmark import Benchmark
+    from scoring.results import Result
 
 
 @dataclass(frozen=True)
 class ReportInputs:
-    """Everything a report is made from besides the language and the format."""
+    """Everything a report is made from besides the language and the format, scored.
+
+    ``result`` is scored from the assessment when not given; whoever already
+    scored it (``reports.sources`` scores it to choose the peers) passes it on.
+    """
 
     assessment: Assessment
     questionnaire: Questionnaire
     branding: Branding | None = None
     benchmark: Benchmark | None = None
+    #: The peer group in words for the text: the sector, or "sector, size class" when narrowed to it.
     peer_group: str | None = None
     #: Earlier results of the same organisation and questionnaire, oldest first.
     history: Sequence[Result] = field(default_factory=tuple)
+    result: Result = None  # type: ignore[assignment]  # filled in __post_init__
+
+    def __post_init__(self) -> None:
+        if self.result is None:
+            from scoring.scores import score_assessment
+
+            object.__setattr__(self, "result", score_assessment(self.assessment, self.questionnaire))
+
+    @property
+    def previous(self) -> Result | None:
+        """The previous assessment's result, the one changes are measured against."""
+        return self.history[-1] if self.history else None
+
+
+def _pdf(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
+    # Chromium (charts) and the PDF worker start in the background while the context is built.
+    from reports.context import build_context
+    from reports.pdf import render_pdf
+    from reports.svg import start_browser
+    from reports.worker import default_worker
+
+    start_browser()
+    (worker or default_worker()).launch()
+    return render_pdf(build_context(inputs, fmt), worker)
+
+
+def _xlsx(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
+    from reports.excel import workbook_bytes
+
+    return workbook_bytes(inputs, fmt)
+
+
+def _json(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
+    from reports.json_export import assessment_json_bytes
+
+    return assessment_json_bytes(inputs.assessment, inputs.questionnaire)
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """How one format is made and offered: the function, its MIME type, the icon of its download box."""
+
+    render: Callable[[ReportInputs, Formatter, PdfWorker | None], bytes]
+    mime: str
+    icon: str
+
+
+RENDERERS: Mapping[str, Renderer] = MappingProxyType(
+    {
+        "pdf": Renderer(_pdf, "application/pdf", ":material/picture_as_pdf:"),
+        "xlsx": Renderer(
+            _xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/table:"
+        ),
+        "json": Renderer(_json, "application/json", ":material/data_object:"),
+    }
+)
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+MIME_TYPES: Mapping[str, str] = MappingProxyType({fmt: renderer.mime for fmt, renderer in RENDERERS.items()})
 
 
 def file_name(inputs: ReportInputs, fmt: str) -> str:
     """A download name: organisation and date, only safe characters."""
-    import re
-
     base = (
         re.sub(r"[^A-Za-z0-9]+", "-", inputs.assessment.organisation.name).strip("-")[:60]
         or "assessment"
@@ -55,43 +115,13 @@ def file_name(inputs: ReportInputs, fmt: str) -> str:
 
 
 def report_bytes(
-    inputs: ReportInputs, fmt: str, lang: str, *, worker: PdfWorker | None = None
+    inputs: ReportInputs, fmt: str, lang: str | Formatter, *, worker: PdfWorker | None = None
 ) -> bytes:
-    """The report file in ``fmt`` ("pdf", "xlsx" or "json") and ``lang`` ("nl" or "en").
+    """The report file in ``fmt`` (one of ``FORMATS``) and a language of ``i18n.LANGUAGES``.
 
     A PDF failure raises ``reports.worker.ReportError`` with a plain message.
     """
-    if fmt == "pdf":
-        # Chromium (charts) and the PDF worker start in the background while we score.
-        from reports.svg import start_browser
-        from reports.worker import default_worker
-
-        start_browser()
-        (worker or default_worker()).launch()
-    if fmt == "json":
-        from reports.json_export import assessment_json_bytes
-
-        return assessment_json_bytes(inputs.assessment, inputs.questionnaire)
-    result = score_assessment(inputs.assessment, inputs.questionnaire)
-    if fmt == "xlsx":
-        from reports.excel import workbook_bytes
-
-        return workbook_bytes(
-            result, inputs.assessment, inputs.questionnaire, lang, benchmark=inputs.benchmark
-        )
-    if fmt == "pdf":
-        from reports.context import build_context
-        from reports.pdf import render_pdf
-
-        context = build_context(
-            result,
-            inputs.assessment,
-            inputs.questionnaire,
-            lang,
-            branding=inputs.branding,
-            benchmark=inputs.benchmark,
-            peer_group=inputs.peer_group,
-            history=inputs.history,
-        )
-        return render_pdf(context, worker)
-    raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return renderer.render(inputs, lang if isinstance(lang, Formatter) else formatter(lang), worker)

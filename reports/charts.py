@@ -4,7 +4,9 @@ The app draws these figures on screen (``st.plotly_chart(fig, theme=None)``)
 and the PDF embeds the very same figures as SVG, so what a consultant sees is
 what the board reads. Inputs are pandas frames with the columns named in each
 docstring; labels are already localised text, legend texts come from the
-report catalogue in ``lang``. Nothing here reads files, the database or the
+report catalogue through the formatter ``fmt`` (numbers too, so a chart
+writes "2,3" where the table beside it does). The frames come from
+``reports.chart_data``, built once for screen and PDF. Nothing here reads files, the database or the
 scoring models, so a chart can be tested with a three-row frame.
 """
 
@@ -14,9 +16,8 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.dates import format_date
 
-from i18n import t
+from i18n.format import Formatter
 from reports import theme
 
 #: Months each roadmap horizon spans: now 0–3, next 3–12, later 12–24.
@@ -62,7 +63,7 @@ def _present(values: pd.Series) -> bool:
     return bool(values.notna().any())
 
 
-def pillar_radar(pillars: pd.DataFrame, lang: str) -> go.Figure:
+def pillar_radar(pillars: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """Radar of the pillars: current score against target and (when shown) peer median.
 
     Columns: ``name`` (str), ``score`` (float), ``target`` (float),
@@ -87,10 +88,10 @@ def pillar_radar(pillars: pd.DataFrame, lang: str) -> go.Figure:
             )
         )
 
-    trace("target", t("report.chart.target", lang), theme.TARGET, "dash", None)
+    trace("target", fmt.text("report.chart.target"), theme.TARGET, "dash", None)
     if "peer_median" in pillars and _present(pillars["peer_median"]):
-        trace("peer_median", t("report.chart.peer_median", lang), theme.PEER, "dot", None)
-    trace("score", t("report.chart.current", lang), theme.CURRENT, "solid", "toself")
+        trace("peer_median", fmt.text("report.chart.peer_median"), theme.PEER, "dot", None)
+    trace("score", fmt.text("report.chart.current"), theme.CURRENT, "solid", "toself")
     figure.update_layout(
         polar={"radialaxis": {"range": [0, 5], "dtick": 1, "angle": 90, "tickfont": {"size": 9}}},
         margin={"l": 50, "r": 50, "t": 25, "b": 10},
@@ -99,7 +100,7 @@ def pillar_radar(pillars: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
+def capability_bars(capabilities: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """Horizontal bars of capability scores with a mark at each target.
 
     Columns: ``name`` (str), ``score`` (float or NaN when nothing was
@@ -112,7 +113,7 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
     labels = [
         "–"
         if math.isnan(score)
-        else t("report.chart.score_level", lang, score=_decimal(score, lang), level=_level(level))
+        else fmt.text("report.chart.score_level", score=fmt.number(score), level=fmt.level(level))
         for score, level in zip(capabilities["score"], capabilities["level"], strict=True)
     ]
     figure.add_trace(
@@ -120,7 +121,7 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
             x=scores,
             y=names,
             orientation="h",
-            name=t("report.chart.current", lang),
+            name=fmt.text("report.chart.current"),
             marker={"color": theme.CURRENT},
         )
     )
@@ -142,7 +143,7 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
             x=capabilities["target"],
             y=names,
             mode="markers",
-            name=t("report.chart.target", lang),
+            name=fmt.text("report.chart.target"),
             marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": theme.TARGET}},
         )
     )
@@ -157,21 +158,7 @@ def capability_bars(capabilities: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def _decimal(value: float, lang: str) -> str:
-    """One decimal, with a decimal comma in Dutch (as the report's tables)."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def _level(level: object) -> str:
-    return (
-        "–"
-        if level is None or (isinstance(level, float) and math.isnan(level))
-        else str(int(level))
-    )
-
-
-def benchmark_bands(rows: pd.DataFrame, lang: str) -> go.Figure:
+def benchmark_bands(rows: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """Peer quartile bands per pillar (or capability) with our own score on them.
 
     Columns: ``name`` (str), ``q1``, ``median``, ``q3`` (float, peers),
@@ -186,7 +173,7 @@ def benchmark_bands(rows: pd.DataFrame, lang: str) -> go.Figure:
             base=rows["q1"],
             y=names,
             orientation="h",
-            name=t("report.chart.peer_band", lang),
+            name=fmt.text("report.chart.peer_band"),
             marker={"color": "rgba(122,134,154,0.35)", "line": {"width": 0}},
             width=0.5,
         )
@@ -196,7 +183,7 @@ def benchmark_bands(rows: pd.DataFrame, lang: str) -> go.Figure:
             x=rows["median"],
             y=names,
             mode="markers",
-            name=t("report.chart.peer_median", lang),
+            name=fmt.text("report.chart.peer_median"),
             marker={"symbol": "line-ns", "size": 20, "line": {"width": 3, "color": theme.PEER}},
         )
     )
@@ -205,7 +192,7 @@ def benchmark_bands(rows: pd.DataFrame, lang: str) -> go.Figure:
             x=rows["score"],
             y=names,
             mode="markers",
-            name=t("report.chart.current", lang),
+            name=fmt.text("report.chart.current"),
             marker={"symbol": "diamond", "size": 12, "color": theme.CURRENT},
         )
     )
@@ -217,7 +204,7 @@ def benchmark_bands(rows: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
+def roadmap_timeline(steps: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """The roadmap as a timeline: one bar per step across its horizon's months.
 
     Columns: ``label`` (str), ``horizon`` ("now" | "next" | "later"),
@@ -237,7 +224,7 @@ def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
                 base=[start for start, _ in spans],
                 y=[label for label, keep in zip(labels, chosen, strict=True) if keep],
                 orientation="h",
-                name=t(f"report.status.{status}", lang),
+                name=fmt.text(f"report.status.{status}"),
                 marker={"color": colour},
                 width=0.6,
             )
@@ -249,7 +236,7 @@ def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
             y=1.0,
             yref="paper",
             yanchor="bottom",
-            text=f"<b>{t(f'report.horizon.{horizon}', lang)}</b>",
+            text=f"<b>{fmt.text(f'report.horizon.{horizon}')}</b>",
             showarrow=False,
             font={"size": 11, "color": theme.MUTED},
         )
@@ -258,7 +245,7 @@ def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
         xaxis={
             "range": [0, 24],
             "tickvals": [0, 3, 6, 12, 18, 24],
-            "title": {"text": t("report.chart.months", lang), "standoff": 4},
+            "title": {"text": fmt.text("report.chart.months"), "standoff": 4},
         },
         yaxis={
             "autorange": "reversed",
@@ -272,7 +259,7 @@ def roadmap_timeline(steps: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def trend_chart(history: pd.DataFrame, lang: str) -> go.Figure:
+def trend_chart(history: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """Scores over time: one line per pillar and a bold one for the overall score.
 
     Columns: ``date`` (date), ``series`` (str: pillar name or the overall
@@ -301,14 +288,15 @@ def trend_chart(history: pd.DataFrame, lang: str) -> go.Figure:
         xaxis={
             "type": "date",
             "tickvals": dates,
-            "ticktext": [format_date(day, "MMM yyyy", locale=lang) for day in dates],
+            "ticktext": [fmt.month(day) for day in dates],
         },
     )
     return figure
 
 
-def disagreement_heatmap(levels: pd.DataFrame, lang: str) -> go.Figure:
-    """Respondents × questions: each respondent's level, so disagreement shows as colour.
+def disagreement_heatmap(levels: pd.DataFrame, fmt: Formatter) -> go.Figure:
+    """Respondents × questions: each respondent's level, so disagreement shows as colour (``fmt`` unused:
+    the cells are levels, the labels given).
 
     ``levels`` has one row per respondent (index: role label) and one column
     per question (column: short question label); a cell is the level 0–5 or

@@ -25,11 +25,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from i18n import t
-from questionnaires.models import Questionnaire, localized
-from scoring.assessment import Assessment, without_bidi_controls
-from scoring.benchmark import Benchmark
-from scoring.results import Result
+from i18n.format import Formatter
+from questionnaires.models import localized
+from reports.build import ReportInputs
+from scoring.assessment import without_bidi_controls
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1D6F8A")
@@ -103,16 +102,11 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def workbook_bytes(
-    result: Result,
-    assessment: Assessment,
-    questionnaire: Questionnaire,
-    lang: str,
-    *,
-    benchmark: Benchmark | None = None,
-) -> bytes:
-    """The workbook as ``.xlsx`` bytes."""
-    tr = lambda key: t(key, lang)  # noqa: E731
+def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
+    """The workbook as ``.xlsx`` bytes, labels in the formatter's language (numbers stay numbers)."""
+    result, assessment, questionnaire = inputs.result, inputs.assessment, inputs.questionnaire
+    benchmark = inputs.benchmark
+    lang, tr = fmt.lang, fmt.text
     index = questionnaire.question_index()
     pillar_names = {p.id: localized(p.name, lang) for p in questionnaire.pillars}
     capability_names = {
@@ -281,7 +275,7 @@ def workbook_bytes(
                     _round(f.percentile) if shown else None,
                     None
                     if shown
-                    else t("report.benchmark.reason.too_few", lang, peers=f.peers, k=benchmark.k),
+                    else tr("report.benchmark.reason.too_few", count=f.peers, k=benchmark.k),
                 ]
             )
     sheet = _sheet(

@@ -12,8 +12,8 @@ import os
 
 from sqlalchemy import Engine
 
+from reports.branding import Branding
 from reports.build import ReportInputs
-from reports.context import Branding
 from scoring import score_assessment
 from scoring.benchmark import DEFAULT_K, benchmark, check_k, peer_table, select_peers
 
@@ -48,7 +48,7 @@ def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int |
         consultant=stored.consultant_name,
         confidentiality=stored.confidentiality_label,
     )
-    result = score_assessment(assessment, questionnaire)
+    result = score_assessment(assessment, questionnaire)  # once: the inputs carry it to every page and file
     peers, kind = select_peers(result, peer_table(score_assessment(*document) for document in candidates), k)
     group = assessment.organisation.sector
     if kind == "sector_size":
@@ -60,4 +60,5 @@ def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int |
         benchmark=benchmark(result, peers, k),
         peer_group=group,
         history=tuple(score_assessment(*document) for document in earlier),
+        result=result,
     )

@@ -13,14 +13,20 @@ capability without any scored question, a gap of an unscored question.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
 from questionnaires.models import Questionnaire, localized
 
 Horizon = Literal["now", "next", "later"]
-HORIZONS: tuple[Horizon, ...] = ("now", "next", "later")
+HORIZONS: tuple[Horizon, ...] = get_args(Horizon)
+#: A roadmap step's status, and an assessment's: defined here once; the store's check
+#: constraints, the pages' choices and the catalogue keys (``status.*``, ``report.status.*``) follow.
+StepStatus = Literal["open", "in_progress", "done"]
+STEP_STATUSES: tuple[StepStatus, ...] = get_args(StepStatus)
+AssessmentStatus = Literal["draft", "open", "closed"]
+ASSESSMENT_STATUSES: tuple[AssessmentStatus, ...] = get_args(AssessmentStatus)
 #: Months each horizon covers, for timelines: now 0–3, next 3–12, later 12–24.
 HORIZON_MONTHS: dict[str, tuple[int, int]] = {"now": (0, 3), "next": (3, 12), "later": (12, 24)}
 
@@ -98,7 +104,7 @@ class RoadmapStep(_Frozen):
     foundation: bool
     owner: str | None = None
     due: dt.date | None = None
-    status: Literal["open", "in_progress", "done"] = "open"
+    status: StepStatus = "open"
 
     def guidance(self, questionnaire: Questionnaire, language: str) -> str:
         """The questionnaire's text for reaching this step's level, in ``language``."""

@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 
 #: Named constraints: Alembic's batch mode for SQLite can only alter named ones.
+from scoring.results import ASSESSMENT_STATUSES, HORIZONS, STEP_STATUSES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -37,9 +39,7 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 ANSWER_VALUES = ("0", "1", "2", "3", "4", "5", "na", "dont_know")
-STATUSES = ("draft", "open", "closed")
-HORIZONS = ("now", "next", "later")
-STEP_STATUSES = ("open", "in_progress", "done")
+STATUSES = ASSESSMENT_STATUSES
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

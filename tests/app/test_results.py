@@ -27,8 +27,9 @@ def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(
     dont_know = at.dataframe[1].value
     assert list(dont_know["#"]) == [1] and list(dont_know["Number of 'don't know'"]) == [1]
     assert [chart.key for chart in at.get("plotly_chart")] == [
-        "results_radar", "results_bars_people", "results_bars_process", "results_bars_technology", "results_heatmap"
-    ]  # no trend: there is no earlier assessment
+        "results_radar", "results_bars_people", "results_bars_process", "results_bars_technology",
+        "results_heatmap_people", "results_heatmap_process", "results_heatmap_technology",
+    ]  # a heatmap per pillar, as in the PDF; no trend: there is no earlier assessment
     assert any(caption.value.startswith("Each row is a respondent") for caption in at.caption)
     # "2.5 average, level 2 achieved" is explained where it is read.
     assert any(caption.value.startswith("The level achieved is the level every scored question reaches")
@@ -66,7 +67,8 @@ def test_results_show_the_change_since_the_previous_closed_assessment(answered: 
         answers.save_answer(answered.engine, person.respondent.id, qid, {"value": 1}, 0)
     assessments.update_assessment(answered.engine, answered.user_id, earlier.id, status="closed")
     at = signed_in(answered, "results.py")
-    assert [row[-1] for row in table_rows(at)] == ["+0.0", "+1.5", "+1.5"]
+    # The house style: a change that rounds to nothing is "±0", as in the PDF.
+    assert [row[-1] for row in table_rows(at)] == ["±0", "+1.5", "+1.5"]
     assert at.metric[0].delta == "+1.0"
     assert any(subheader.value == "Change over time" for subheader in at.subheader)
 
@@ -76,7 +78,7 @@ def test_typed_text_in_charts_is_not_markup(answered: World) -> None:
         answered.engine, answered.user_id, answered.respondent_ids[0], role="<a href='https://evil.example'>IT</a>"
     )
     at = signed_in(answered, "results.py")
-    heatmap = next(chart for chart in at.get("plotly_chart") if chart.key == "results_heatmap")
+    heatmap = next(chart for chart in at.get("plotly_chart") if chart.key == "results_heatmap_people")
     figure = json.loads(heatmap.proto.spec)
     # reports.charts escapes labels (plotly reads <a href> and <b> as markup): the role shows literally.
     label = figure["data"][0]["y"][0]

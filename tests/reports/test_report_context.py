@@ -4,47 +4,59 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reports.context import Branding, build_context, number, percent, signed
+from i18n.format import formatter
+from reports.build import ReportInputs
+from reports.context import Branding, build_context
 from scoring.benchmark import benchmark
 
 
-def test_numbers_are_formatted_per_language() -> None:
-    assert number(2.26, "nl") == "2,3"
-    assert number(3.0, "en") == "3.0"
-    assert number(None, "en") == "–"
-    assert percent(0.875, "nl") == "88 %"
-    assert percent(0.875, "en") == "88%"
-    assert signed(1.0, "en") == "+1.0"
-    assert signed(-0.5, "nl") == "−0,5"
-    assert signed(0.0, "en") == "±0"
+def _context(assessment, questionnaire, lang, result=None, **extra):
+    return build_context(ReportInputs(assessment, questionnaire, result=result, **extra), lang)
+
+
+def test_numbers_are_formatted_per_language_in_the_house_style() -> None:
+    nl, en = formatter("nl"), formatter("en")
+    assert nl.number(2.26) == "2,3"
+    assert en.number(3.0) == "3.0"
+    assert en.number(None) == "–"
+    # No space before % in either language (CLDR); one formatter, so screen and PDF agree.
+    assert nl.percent(0.875) == "88%"
+    assert en.percent(0.875) == "88%"
+    assert en.signed(1.0) == "+1.0"
+    assert nl.signed(-0.5) == "−0,5"  # the minus sign U+2212
+    assert en.signed(0.0) == "±0"
+    assert nl.signed(-0.04) == "±0"  # rounds to nothing: never "-0,0"
+    assert en.whole(66.7) == "67"
+    assert nl.plural(1) == "one" and nl.plural(2) == "other" and en.plural(0) == "other"
 
 
 def test_summary_of_the_small_assessment(small_result, small_assessment, small_questionnaire) -> None:
-    context = build_context(small_result, small_assessment, small_questionnaire, "en")
-    assert context.organisation == "Waterschap Voorbeeld"
-    assert context.overall == "2.0"
-    assert context.overall_level == "1"
-    assert context.balance == "2.0"
-    assert context.confidence == "88%"
-    assert [(p.name, p.score, p.level, p.target) for p in context.pillars] == [
+    context = _context(small_assessment, small_questionnaire, "en", small_result)
+    summary = context.summary
+    assert context.cover.organisation == "Waterschap Voorbeeld"
+    assert summary.overall == "2.0"
+    assert summary.overall_level == "1"
+    assert summary.balance == "2.0"
+    assert summary.confidence == "88%"
+    assert [(p.name, p.score, p.level, p.target) for p in summary.pillars] == [
         ("People", "2.0", "2", "3.0"),
         ("Process", "1.0", "1", "3.0"),
         ("Technology", "3.0", "3", "4.0"),
     ]
-    assert context.headline == (
+    assert summary.headline == (
         "Average maturity 2.0 out of 5; level 1 is reached throughout. 3 of 3 pillars are below target."
     )
     # Gaps: the largest first; strengths: closest to (or above) target first.
-    assert [g.title for g in context.gaps] == ["Exercises", "Roles", "Back-up"]
-    assert [s.title for s in context.strengths] == ["Back-up", "Roles", "Exercises"]
-    assert [a.title for a in context.actions] == [
+    assert [g.title for g in summary.gaps] == ["Exercises", "Roles", "Back-up"]
+    assert [s.title for s in summary.strengths] == ["Back-up", "Roles", "Exercises"]
+    assert [a.title for a in summary.actions] == [
         "Write the roles down and have management sign them off.",
         "Repeat the tabletop with a new scenario.",
         "Test a restore every quarter.",
         "Put a yearly tabletop on management's calendar.",
     ]
-    assert context.actions[0].note == "Directeur bedrijfsvoering"
-    assert context.change == "This is the first assessment; there is no earlier one to compare with."
+    assert summary.actions[0].note == "Directeur bedrijfsvoering"
+    assert summary.change == "This is the first assessment; there is no earlier one to compare with."
     assert context.benchmark.shown is False
     assert context.benchmark.text == "No comparison with other organisations was requested for this report."
     assert set(context.figures) == {
@@ -53,28 +65,41 @@ def test_summary_of_the_small_assessment(small_result, small_assessment, small_q
     }
 
 
+def test_one_pillar_below_target_is_singular(small_assessment, small_questionnaire) -> None:
+    targets = {"pillars": {"people": 2.0, "process": 1.0}}
+    assessment = small_assessment.model_copy(update={"targets": small_assessment.targets.model_validate(targets)})
+    assert _context(assessment, small_questionnaire, "en").summary.headline.endswith(
+        "1 of 3 pillars is below target."
+    )
+    assert _context(assessment, small_questionnaire, "nl").summary.headline.endswith(
+        "1 van de 3 pijlers ligt onder het doel."
+    )
+
+
 def test_pillar_sections_show_findings_disagreement_and_dont_know(
     small_result, small_assessment, small_questionnaire
 ) -> None:
-    context = build_context(small_result, small_assessment, small_questionnaire, "nl")
-    people, process, technology = context.sections
+    context = _context(small_assessment, small_questionnaire, "nl", small_result)
+    people, process, technology = context.pillars
     assert people.score == "2,0" and people.level == "2"
-    assert [(d.spread, d.levels) for d in people.disagreements] == [("3", "CISO: 2; IT manager: 4; HR adviseur: 1")]
+    assert [(d.number, d.spread, d.levels) for d in people.disagreements] == [
+        (1, "3", "CISO: 2; IT manager: 4; HR adviseur: 1")
+    ]
     assert people.findings[0].observed == "Er is een bekende crisisleider, zonder vervanger."
     assert people.findings[0].next_step == "Leg de rollen vast en laat het management ze vaststellen."
     assert [(d.title, d.value, d.detail) for d in process.dont_know] == [
         ("Hoe vaak neemt het management deel aan een tabletopoefening?", "1", "IT manager")
     ]
     assert technology.disagreements == ()
-    assert [s.owner for s in context.steps] == ["Directeur bedrijfsvoering", "–", "–", "–"]
-    assert [s.status for s in context.steps] == ["Bezig", "Open", "Open", "Open"]
+    assert [s.owner for s in context.roadmap.steps] == ["Directeur bedrijfsvoering", "–", "–", "–"]
+    assert [s.status for s in context.roadmap.steps] == ["Bezig", "Open", "Open", "Open"]
 
 
 def test_appendix_lists_every_answer_with_comment_evidence_and_reason(
     small_result, small_assessment, small_questionnaire
 ) -> None:
-    context = build_context(small_result, small_assessment, small_questionnaire, "en")
-    crisis, tabletop, backup = context.answers
+    context = _context(small_assessment, small_questionnaire, "en", small_result)
+    crisis, tabletop, backup = context.appendix.answers
     assert [(row.role, row.answer, row.comment) for row in crisis.rows] == [
         ("CISO", "2 · Repeatable", "Crisisleider is bekend."),
         ("IT manager", "4 · Managed", ""),
@@ -84,18 +109,25 @@ def test_appendix_lists_every_answer_with_comment_evidence_and_reason(
     assert tabletop.rows[2].reason == "Belegd bij de veiligheidsregio."
     assert backup.rows[0].evidence == "https://intranet.example.org/backup"
     assert backup.rows[0].evidence_url == "https://intranet.example.org/backup"
-    assert context.method[0] == (
+    # Paragraphs by name, not by position.
+    assert context.method["answers"] == (
         "3 respondents answered the 3 questions: 9 answers, of which 7 gave a level, "
         "1 ‘not applicable’ and 1 ‘don't know’."
     )
-    assert [r.title for r in context.roles] == ["CISO", "IT manager", "HR adviseur"]
+    assert context.method["confidence"].endswith(
+        "1 question shows two or more levels of difference between respondents; "
+        "1 question got ‘don't know’ at least once."
+    )
+    assert [p.name for p in context.method.paragraphs][0] == "answers"
+    assert [r.title for r in context.appendix.roles] == ["CISO", "IT manager", "HR adviseur"]
+    assert context.appendix.roles[0].value == "answered 3 of 3 questions"
 
 
 def test_change_since_previous_and_trend(small_result, previous_result, small_assessment, small_questionnaire) -> None:
-    context = build_context(small_result, small_assessment, small_questionnaire, "en", history=[previous_result])
-    assert context.change == "Previous assessment (March 3, 2025): 1.0; change +1.0."
-    assert [p.change for p in context.pillars] == ["+1.0", "±0", "+2.0"]
-    assert context.has_trend is True
+    context = _context(small_assessment, small_questionnaire, "en", small_result, history=[previous_result])
+    assert context.summary.change == "Previous assessment (March 3, 2025): 1.0; change +1.0."
+    assert [p.change for p in context.summary.pillars] == ["+1.0", "±0", "+2.0"]
+    assert context.summary.has_trend is True
     assert "trend" in context.figures
 
 
@@ -108,26 +140,33 @@ def test_benchmark_withheld_below_k_and_shown_at_k(small_result, small_assessmen
         ]
         return pd.DataFrame(rows)
 
-    few = build_context(
-        small_result, small_assessment, small_questionnaire, "en", benchmark=benchmark(small_result, peers(4))
-    )
+    few = _context(small_assessment, small_questionnaire, "en", small_result,
+                   benchmark=benchmark(small_result, peers(4)))
     assert few.benchmark.shown is False
     assert few.benchmark.text == "Withheld: the peer group has 4 organisations, fewer than the required 5."
     assert "benchmark" not in few.figures
-    assert [p.peer_median for p in few.pillars] == ["–", "–", "–"]
+    assert [p.peer_median for p in few.summary.pillars] == ["–", "–", "–"]
 
-    enough = build_context(
-        small_result, small_assessment, small_questionnaire, "en",
-        benchmark=benchmark(small_result, peers(5)), peer_group="overheid",
-    )
+    enough = _context(small_assessment, small_questionnaire, "en", small_result,
+                      benchmark=benchmark(small_result, peers(5)), peer_group="overheid")
     assert enough.benchmark.shown is True
-    assert enough.benchmark.rows[0].name == "People"
-    assert (enough.benchmark.rows[0].q1, enough.benchmark.rows[0].median, enough.benchmark.rows[0].q3) == (
-        "1.5", "2.0", "2.5",
-    )
-    assert [p.peer_median for p in enough.pillars] == ["2.0", "2.0", "3.0"]
+    people = enough.benchmark.rows[0]
+    assert people.name == "People" and people.is_pillar
+    assert (people.q1, people.median, people.q3) == ("1.5", "2.0", "2.5")
+    assert [p.peer_median for p in enough.summary.pillars] == ["2.0", "2.0", "3.0"]
     assert enough.benchmark.text.startswith("Compared with 5 organisations (overheid)")
     assert "benchmark" in enough.figures
+
+
+def test_lens_references_carry_their_official_title(small_result, small_assessment, small_questionnaire) -> None:
+    context = _context(small_assessment, small_questionnaire, "en", small_result)
+    rows = [row for lens in context.lens.lenses for row in lens.rows]
+    assert rows, "the small questionnaire cites frameworks"
+    from questionnaires.references import reference_title
+
+    for lens in context.lens.lenses:
+        for row in lens.rows:
+            assert row.title == (reference_title(lens.framework, row.reference, "en") or "")
 
 
 def test_branding_accepts_only_a_hex_colour_and_an_inline_png_or_jpeg() -> None:
@@ -143,8 +182,6 @@ def test_branding_accepts_only_a_hex_colour_and_an_inline_png_or_jpeg() -> None:
 def test_trend_ticks_are_the_assessment_dates_in_the_reports_language() -> None:
     import datetime as dt
 
-    import pandas as pd
-
     from reports.charts import trend_chart
 
     history = pd.DataFrame(
@@ -155,5 +192,5 @@ def test_trend_ticks_are_the_assessment_dates_in_the_reports_language() -> None:
             "overall": [False, False, True, True],
         }
     )
-    assert trend_chart(history, "nl").layout.xaxis.ticktext == ("mrt 2025", "mrt 2026")
-    assert trend_chart(history, "en").layout.xaxis.ticktext == ("Mar 2025", "Mar 2026")
+    assert trend_chart(history, formatter("nl")).layout.xaxis.ticktext == ("mrt 2025", "mrt 2026")
+    assert trend_chart(history, formatter("en")).layout.xaxis.ticktext == ("Mar 2025", "Mar 2026")

@@ -12,6 +12,7 @@ from report_helpers import pdf_text
 
 import cli
 from assessments import parse_assessment
+from i18n.format import formatter
 from reports import charts, theme
 from reports.build import ReportInputs, file_name, report_bytes
 from reports.excel import workbook_bytes
@@ -19,7 +20,8 @@ from reports.json_export import assessment_json_bytes
 
 
 def test_workbook_sheets_headers_and_numbers(small_result, small_assessment, small_questionnaire) -> None:
-    book = load_workbook(io.BytesIO(workbook_bytes(small_result, small_assessment, small_questionnaire, "en")))
+    inputs = ReportInputs(small_assessment, small_questionnaire, result=small_result)
+    book = load_workbook(io.BytesIO(workbook_bytes(inputs, formatter("en"))))
     assert book.sheetnames == ["Answers", "Scores", "Roadmap", "Benchmark"]
     answers, scores, roadmap, bench = book.worksheets
     assert [c.value for c in answers[1]] == [
@@ -50,18 +52,19 @@ def test_json_export_is_the_reimportable_assessment_file(small_assessment, small
 def test_every_chart_has_the_explicit_template_and_its_data() -> None:
     pillars = pd.DataFrame({"name": ["A", "B", "C"], "score": [1.0, 2.0, 3.0], "target": [3.0, 3.0, 4.0],
                             "peer_median": [math.nan] * 3})
-    radar = charts.pillar_radar(pillars, "en")
+    radar = charts.pillar_radar(pillars, formatter("en"))
     assert radar.layout.template == theme.TEMPLATE
     assert [trace.name for trace in radar.data] == ["Target", "Current"]  # no peers: no peer trace
     assert list(radar.data[1].r) == [1.0, 2.0, 3.0, 1.0]  # closed polygon
-    bars = charts.capability_bars(pd.DataFrame({"name": ["X"], "score": [2.5], "target": [3.0], "level": [2]}), "nl")
+    frame = pd.DataFrame({"name": ["X"], "score": [2.5], "target": [3.0], "level": [2]})
+    bars = charts.capability_bars(frame, formatter("nl"))
     assert list(bars.data[1].text) == ["2,5 · niveau 2"]
-    heat = charts.disagreement_heatmap(pd.DataFrame({"q1": [1.0, 4.0]}, index=["<b>CISO</b>", "HR"]), "en")
+    heat = charts.disagreement_heatmap(pd.DataFrame({"q1": [1.0, 4.0]}, index=["<b>CISO</b>", "HR"]), formatter("en"))
     assert heat.data[0].zmin == 0 and heat.data[0].zmax == 5
     # Roles are user text: plotly must not read them as its label markup.
     assert list(heat.data[0].y) == ["&lt;b&gt;CISO&lt;/b&gt;", "HR"]
     timeline = charts.roadmap_timeline(
-        pd.DataFrame({"label": ["a", "b"], "horizon": ["now", "later"], "status": ["open", "done"]}), "en"
+        pd.DataFrame({"label": ["a", "b"], "horizon": ["now", "later"], "status": ["open", "done"]}), formatter("en")
     )
     assert [(trace.name, list(trace.base), list(trace.x)) for trace in timeline.data] == [
         ("Open", [0], [3]), ("Done", [12], [12])

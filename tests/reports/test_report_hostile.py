@@ -18,6 +18,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from report_helpers import make_assessment, pdf_text, squeeze
 
+from i18n.format import formatter
+from reports.build import ReportInputs
 from reports.context import build_context
 from reports.excel import workbook_bytes
 from reports.pdf import render_pdf_checked
@@ -87,7 +89,7 @@ def hostile(server, small_questionnaire):
 def rendered(hostile, small_questionnaire):
     assessment, result, _ = hostile
     Recorder.requests.clear()
-    context = build_context(result, assessment, small_questionnaire, "en")
+    context = build_context(ReportInputs(assessment, small_questionnaire, result=result), "en")
     return render_pdf_checked(context)
 
 
@@ -146,7 +148,8 @@ def test_the_workbook_keeps_hostile_text_as_text(hostile, small_questionnaire) -
     )
     formula = formula.model_copy(update={"respondents": (first.model_copy(update={"answers": answers}),
                                                          *formula.respondents[1:])})
-    book = load_workbook(io.BytesIO(workbook_bytes(result, formula, small_questionnaire, "en")))
+    inputs = ReportInputs(formula, small_questionnaire, result=result)
+    book = load_workbook(io.BytesIO(workbook_bytes(inputs, formatter("en"))))
     cells = [cell for row in book.worksheets[0].iter_rows() for cell in row]
     comment = next(cell for cell in cells if cell.value == '=cmd|"/c calc"!A1')
     assert comment.data_type == "s"

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from report_helpers import pdf_text, squeeze
 
 from i18n import t
+from reports.build import ReportInputs
 from reports.context import Branding, build_context
 from reports.pdf import environment, render_html, render_pdf_checked
 
@@ -17,11 +18,12 @@ from reports.pdf import environment, render_html, render_pdf_checked
 def rendered(small_result, previous_result, small_assessment, small_questionnaire) -> dict:
     out = {}
     for lang in ("nl", "en"):
-        context = build_context(
-            small_result, small_assessment, small_questionnaire, lang,
+        inputs = ReportInputs(
+            small_assessment, small_questionnaire,
             branding=Branding(consultant="Adviesbureau Kompas", confidentiality="Vertrouwelijk – alleen bestuur"),
-            history=[previous_result],
+            history=[previous_result], result=small_result,
         )
+        context = build_context(inputs, lang)
         out[lang] = render_pdf_checked(context)
     return out
 
@@ -65,7 +67,7 @@ def test_the_pdf_says_what_the_board_needs(rendered, lang: str) -> None:
         assert squeeze(f"{pillar}{score}") in text  # the summary table row: pillar, then its score
     for action in expected["actions"]:
         assert squeeze(action) in text
-    for paragraph in ("report.method.p2", "report.method.p4"):
+    for paragraph in ("report.method.scale", "report.method.level"):
         assert squeeze(t(paragraph, lang)) in text
     assert squeeze(t("report.benchmark.reason.not_requested", lang)) in text
     assert squeeze(t("report.benchmark.rule", lang, k=5)) in text
@@ -77,7 +79,7 @@ def test_the_pdf_says_what_the_board_needs(rendered, lang: str) -> None:
 
 def test_demo_reports_say_so_on_every_page(small_result, small_assessment, small_questionnaire) -> None:
     demo = small_assessment.model_copy(update={"demo": True})
-    context = build_context(small_result, demo, small_questionnaire, "en")
+    context = build_context(ReportInputs(demo, small_questionnaire), "en")
     reader = PdfReader(io.BytesIO(render_pdf_checked(context).pdf))
     for page in reader.pages:
         assert "DEMO" in page.extract_text()
@@ -97,7 +99,7 @@ def test_templates_escape_everything_and_fail_on_unknown_fields() -> None:
 
 
 def test_the_html_has_no_url_outside_the_report(small_result, small_assessment, small_questionnaire) -> None:
-    context = build_context(small_result, small_assessment, small_questionnaire, "en")
+    context = build_context(ReportInputs(small_assessment, small_questionnaire, result=small_result), "en")
     html = render_html(context, charts={name: "data:image/svg+xml;base64,PHN2Zy8+" for name in context.figures})
     assert 'href="report.css"' in html
     assert "http://" not in html

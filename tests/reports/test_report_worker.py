@@ -54,6 +54,7 @@ def test_a_crashed_worker_gives_a_report_error_and_is_replaced() -> None:
 def test_a_browser_that_cannot_start_gives_a_report_error(monkeypatch, small_result, small_assessment,
                                                           small_questionnaire) -> None:
     from reports import pdf
+    from reports.build import ReportInputs
     from reports.context import build_context
 
     def broken(figures, widths=None):  # noqa: ANN001, ANN202
@@ -61,6 +62,6 @@ def test_a_browser_that_cannot_start_gives_a_report_error(monkeypatch, small_res
 
     monkeypatch.setattr(pdf, "figures_svg", broken)
     monkeypatch.setattr(pdf, "stop_browser", lambda: None)
-    context = build_context(small_result, small_assessment, small_questionnaire, "en")
+    context = build_context(ReportInputs(small_assessment, small_questionnaire, result=small_result), "en")
     with pytest.raises(ReportError, match="the charts could not be drawn: RuntimeError: Kaleido requires"):
         pdf.render_pdf(context)

@@ -1,0 +1,70 @@
+"""The regulatory lens: per framework and reference, the mean score of the questions citing it.
+
+Each reference is shown with its official title where the framework
+catalogue (``questionnaires.references``) knows it; an unknown one shows its
+id alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from i18n import catalogue
+from i18n.format import Formatter
+from questionnaires.references import reference_title
+from reports.build import ReportInputs
+
+
+@dataclass(frozen=True)
+class LensRow:
+    reference: str
+    #: The reference's official title, or "" when the catalogue does not know it.
+    title: str
+    score: str
+    level: str
+    questions: str
+
+
+@dataclass(frozen=True)
+class Lens:
+    framework: str
+    name: str
+    rows: tuple[LensRow, ...]
+
+
+@dataclass(frozen=True)
+class LensSection:
+    lenses: tuple[Lens, ...]
+
+
+def framework_name(framework: str, fmt: Formatter) -> str:
+    """The report's name of a framework ("NIS2 article 21"); an unknown one by its key."""
+    key = f"report.framework.{framework}"
+    return fmt.text(key) if key in catalogue() else framework
+
+
+def build(inputs: ReportInputs, fmt: Formatter) -> LensSection:
+    citing: dict[tuple[str, str], int] = {}
+    for question in inputs.questionnaire.questions():
+        for framework, references in question.references.items():
+            for reference in references:
+                citing[(framework, reference)] = citing.get((framework, reference), 0) + 1
+    lenses = tuple(
+        Lens(
+            framework=framework,
+            name=framework_name(framework, fmt),
+            rows=tuple(
+                LensRow(
+                    reference=reference,
+                    title=reference_title(framework, reference, fmt.lang) or "",
+                    score=fmt.number(score),
+                    level=fmt.level(None if score is None else math.floor(score)),
+                    questions=str(citing.get((framework, reference), 0)),
+                )
+                for reference, score in references.items()
+            ),
+        )
+        for framework, references in inputs.result.lenses.items()
+    )
+    return LensSection(lenses=lenses)

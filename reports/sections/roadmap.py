@@ -1,0 +1,67 @@
+"""The roadmap: every step as a table row, and the timeline of the first steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from i18n.format import NO_VALUE, Formatter
+from reports import chart_data, charts
+from reports.build import ReportInputs
+from reports.labels import labels
+from reports.sections import Figures
+
+
+@dataclass(frozen=True)
+class StepRow:
+    number: int
+    key: str
+    action: str
+    question: str
+    pillar: str
+    level: str
+    horizon: str
+    horizon_short: str
+    owner: str
+    due: str
+    status: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class RoadmapSection:
+    steps: tuple[StepRow, ...]
+    #: "The timeline shows the first 18 of 40 steps …", or "" when it shows them all.
+    timeline_note: str
+    #: ``roadmap`` (the timeline) when there are steps.
+    figures: Figures = field(default_factory=dict, compare=False)
+
+
+def build(inputs: ReportInputs, fmt: Formatter) -> RoadmapSection:
+    result, questionnaire = inputs.result, inputs.questionnaire
+    names = labels(questionnaire, fmt.lang)
+    steps = tuple(
+        StepRow(
+            number=n,
+            key=step.key,
+            action=step.guidance(questionnaire, fmt.lang),
+            question=names[step.question],
+            pillar=names[step.pillar],
+            level=str(step.level),
+            horizon=fmt.text(f"report.horizon.{step.horizon}"),
+            horizon_short=fmt.text(f"report.horizon_short.{step.horizon}"),
+            owner=step.owner or NO_VALUE,
+            due=fmt.date(step.due, "medium"),
+            status=fmt.text(f"report.status.{step.status}"),
+            priority=fmt.number(step.priority),
+        )
+        for n, step in enumerate(result.roadmap, start=1)
+    )
+    total = len(result.roadmap)
+    note = (
+        fmt.text("report.roadmap.timeline_first", shown=chart_data.TIMELINE_STEPS, count=total)
+        if total > chart_data.TIMELINE_STEPS
+        else ""
+    )
+    timeline = chart_data.roadmap_timeline(result, questionnaire, fmt.lang)
+    figures = {} if timeline is None else {"roadmap": charts.roadmap_timeline(timeline, fmt)}
+    return RoadmapSection(steps=steps, timeline_note=note, figures=figures)
