@@ -10,13 +10,18 @@ state only, so a refresh asks again (a respondent's link needs no sign-in).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 import streamlit as st
 
 from app_pages import common
 from i18n import t
-from store import users
+from store import signin, users
+
+#: Set to 1 when a reverse proxy on this machine sets ``X-Real-IP`` (docs/deployment.md):
+#: the throttle then counts the client's address instead of the proxy's.
+TRUSTED_PROXY_SETTING = "VEERKRACHT_TRUSTED_PROXY"
 
 
 def _secrets() -> Mapping:
@@ -60,14 +65,26 @@ def signed_in() -> bool:
     return False
 
 
-def password_sign_in(email: str, password: str) -> bool:
-    """Check the password with the store; on success the consultant is signed in for this session."""
-    user = users.authenticate(common.engine(), email, password)
-    if user is None:
-        return False
-    st.session_state[common.USER_KEY] = user.id
-    st.session_state[common.USER_EMAIL_KEY] = user.email
-    return True
+def client_address() -> str | None:
+    """The browser's IP address for throttling and the sign-in log: the proxy's ``X-Real-IP`` when trusted.
+
+    Without a trusted proxy the header is ignored, as anyone can send it.
+    """
+    if os.environ.get(TRUSTED_PROXY_SETTING) == "1":
+        forwarded = st.context.headers.get("X-Real-IP")
+        if isinstance(forwarded, str) and forwarded.strip():
+            return forwarded.strip()
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else None  # None when reached through localhost
+
+
+def password_sign_in(email: str, password: str) -> signin.SignInResult:
+    """Check the password through the store's throttle; on success the consultant is signed in for this session."""
+    result = signin.sign_in(common.engine(), email, password, client_address())
+    if result.user is not None:
+        st.session_state[common.USER_KEY] = result.user.id
+        st.session_state[common.USER_EMAIL_KEY] = result.user.email
+    return result
 
 
 def sign_out() -> None:

@@ -1,16 +1,20 @@
-"""Settings: the consultant's branding on reports — logo, colour, name, confidentiality label."""
+"""Settings: the consultant's branding on reports — logo, colour, name, confidentiality label —
+and the sign-in log of their account, so they notice attempts that were not theirs."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from app_pages import common
 from i18n import t
-from store import branding
+from store import branding, signin
 from store.errors import StoreError
 
 MAX_LOGO_BYTES = branding.MAX_LOGO_BYTES
 DEFAULT_COLOUR = "#1d6f8a"
+#: Lines of the sign-in log shown.
+LOG_LINES = 20
 
 
 def _save() -> None:
@@ -91,6 +95,27 @@ def render() -> None:
             key="settings_logo",
             on_change=_save_logo,
         )
+    _sign_in_log(user, lang)
+
+
+def _sign_in_log(user: int, lang: str) -> None:
+    """The latest password sign-in attempts on this account (time, address, result), newest first."""
+    st.subheader(t("security.sign_ins", lang))
+    st.markdown(t("security.sign_ins_help", lang, lines=LOG_LINES))
+    events = signin.sign_in_log(common.engine(), user, limit=LOG_LINES)
+    if not events:
+        st.info(t("security.sign_ins_none", lang))
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("security.sign_in_time", lang): [event.at.strftime("%Y-%m-%d %H:%M:%S UTC") for event in events],
+                t("security.sign_in_address", lang): [event.address for event in events],
+                t("security.sign_in_result", lang): [t(f"security.outcome.{event.outcome}", lang) for event in events],
+            }
+        ),
+        hide_index=True,
+    )
 
 
 render()

@@ -34,8 +34,12 @@ def _body() -> None:
         )
         submitted = st.form_submit_button(t("auth.submit", lang), type="primary")
     if submitted:
-        if auth.password_sign_in(email, password):
+        result = auth.password_sign_in(email, password)
+        if result.user is not None:
             st.rerun()
+        elif result.wait_seconds:
+            # The same words for every typed address: they must not tell whether an account exists.
+            st.error(t("auth.throttled", lang, seconds=result.wait_seconds))
         else:
             st.error(t("auth.failed", lang))
     st.caption(t("auth.respondent_hint", lang))

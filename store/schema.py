@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -26,8 +27,6 @@ from sqlalchemy import (
 )
 
 #: Named constraints: Alembic's batch mode for SQLite can only alter named ones.
-from scoring.results import ASSESSMENT_STATUSES, HORIZONS, STEP_STATUSES
-
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -39,7 +38,10 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 ANSWER_VALUES = ("0", "1", "2", "3", "4", "5", "na", "dont_know")
-STATUSES = ASSESSMENT_STATUSES
+STATUSES = ("draft", "open", "closed")
+HORIZONS = ("now", "next", "later")
+STEP_STATUSES = ("open", "in_progress", "done")
+SIGN_IN_OUTCOMES = ("success", "failure", "throttled")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -186,4 +188,25 @@ uploaded_questionnaires = Table(
     Column("file_name", String(255), nullable=False),
     Column("uploaded_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("owner_id", "questionnaire_id", "questionnaire_version", name="uq_uploaded_questionnaires_key"),
+)
+
+#: Every password sign-in attempt: the throttle reads it (so the delay holds
+#: across restarts and instances) and the consultant reads their own account's
+#: rows as the sign-in log. The typed e-mail address is kept only as a SHA-256
+#: (``account_key``), so attempts on addresses without an account store no
+#: address; ``user_id`` is set when the address belongs to a consultant.
+#: Rows older than ``store.signin.LOG_DAYS`` are deleted.
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("account_key", String(64), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
+    #: The client's IP address as the app saw it, or "unknown".
+    Column("address", String(64), nullable=False),
+    Column("outcome", String(10), nullable=False),
+    CheckConstraint(_in("outcome", SIGN_IN_OUTCOMES), name="outcome"),
+    Index("ix_sign_in_attempts_account_key_at", "account_key", "at"),
+    Index("ix_sign_in_attempts_address_at", "address", "at"),
 )

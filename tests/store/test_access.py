@@ -205,6 +205,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "roadmap_edits": 1,
         "answers": 2,
         "uploaded_questionnaires": 0,
+        "sign_in_attempts": 0,
     }
     organisations.delete_organisation(engine, alice.user_id, alice.organisation_id)
     assert _counts(engine) == {
@@ -216,6 +217,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "roadmap_edits": 0,
         "answers": 1,
         "uploaded_questionnaires": 0,
+        "sign_in_attempts": 0,
     }
     from store.schema import answers as a_table
     from store.schema import assessments as s_table
