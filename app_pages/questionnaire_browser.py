@@ -47,7 +47,10 @@ def _question(question: Question, number: int, questionnaire: Questionnaire, lan
             st.caption(
                 t("browser.references", lang)
                 + ": "
-                + "; ".join(f"{framework} {', '.join(refs)}" for framework, refs in question.references.items())
+                + "; ".join(
+                    f"{plain(framework)} {', '.join(plain(ref) for ref in refs)}"
+                    for framework, refs in question.references.items()
+                )
             )
         st.caption(question.id)
 
@@ -128,8 +131,9 @@ def render() -> None:
             questions=questionnaire.question_count,
             pillars=len(questionnaire.pillars),
             capabilities=capabilities,
-            provider=questionnaire.provider,
-            licence=questionnaire.licence,
+            # An upload's own free text: shown literally, never as markdown (links, images, emphasis).
+            provider=plain(questionnaire.provider),
+            licence=plain(questionnaire.licence),
         )
     )
     st.text(localized(questionnaire.description, lang))
