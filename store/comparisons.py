@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
-from store.assessments import document_from_connection, owned_assessment
+from store.assessments import documents_from_connection, owned_assessment
 from store.engine import reading
 from store.schema import assessments, organisations
 
@@ -30,7 +30,12 @@ def comparison_documents(engine: Engine, user_id: int, assessment_id: int) -> tu
     with reading(engine) as connection:
         own = owned_assessment(connection, user_id, assessment_id)
         closed = connection.execute(
-            select(assessments.c.id, assessments.c.organisation_id, assessments.c.assessment_date)
+            select(
+                assessments.c.id,
+                assessments.c.organisation_id,
+                assessments.c.assessment_date,
+                assessments.c.questionnaire_version,
+            )
             .join(organisations, organisations.c.id == assessments.c.organisation_id)
             .where(
                 organisations.c.owner_id == user_id,
@@ -46,17 +51,9 @@ def comparison_documents(engine: Engine, user_id: int, assessment_id: int) -> tu
             if row.organisation_id == own.organisation_id and row.assessment_date < own.assessment_date
         ]
         latest: dict[int, int] = {}
-        versions = dict(
-            connection.execute(
-                select(assessments.c.id, assessments.c.questionnaire_version).where(
-                    assessments.c.id.in_([row.id for row in closed])
-                )
-            ).all()
-        )
         for row in closed:  # ordered by date: the last one seen per organisation is its latest
-            if row.organisation_id != own.organisation_id and versions[row.id] == own.questionnaire_version:
+            if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
                 latest[row.organisation_id] = row.id
-        return (
-            [document_from_connection(connection, other) for other in history],
-            [document_from_connection(connection, other) for other in latest.values()],
-        )
+        # One read of every table for all of them, however many peers there are.
+        documents = documents_from_connection(connection, [*history, *latest.values()])
+        return documents[: len(history)], documents[len(history) :]
