@@ -28,7 +28,7 @@ def _secrets() -> Mapping:
     """The secrets, or an empty mapping when there is no secrets file."""
     try:
         return st.secrets.to_dict()
-    except Exception:  # noqa: BLE001 - no secrets file raises Streamlit's own not-found error
+    except Exception:
         return {}
 
 

@@ -25,9 +25,6 @@ from store import respondents as respondent_store
 from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, StoreError
 from store.records import StoredAnswer
 
-CHOICES: tuple[int | str, ...] = (0, 1, 2, 3, 4, 5, "na", "dont_know")
-
-
 def _value_key(question_id: str) -> str:
     return f"answer_{question_id}"
 
@@ -119,7 +116,7 @@ def _save(respondent_id: int, question_id: str, overwrite_version: int | None = 
     except InvalidInput:
         status[question_id] = ("error", "respond.invalid")
         return
-    except Exception:  # noqa: BLE001 - any failure must leave the answer on screen with a retry
+    except Exception:
         status[question_id] = ("error", "respond.save_failed")
         return
     versions[question_id] = version
@@ -147,7 +144,7 @@ def _describe(answer: Answer | None, question: Question, lang: str) -> str:
     return f"{answer.value} · {localized(question.level(answer.value).descriptor, lang)}"
 
 
-def _option_label(question: Question, scale: dict[int, str], lang: str):  # noqa: ANN202 - a format_func
+def _option_label(question: Question, scale: dict[int, str], lang: str):
     descriptors = {level.level: localized(level.descriptor, lang) for level in question.levels}
 
     def label(choice: int | str) -> str:

@@ -21,16 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from questionnaires import Questionnaire, load_questionnaire  # noqa: E402
-from questionnaires.registry import DEFAULT_QUESTIONNAIRE  # noqa: E402
-from scoring.assessment import Answer  # noqa: E402
-from store import assessments, organisations, respondents, users  # noqa: E402
-from store.answers import save_answer  # noqa: E402
-from store.engine import make_engine, reading  # noqa: E402
-from store.migrate import upgrade  # noqa: E402
-from store.schema import answers  # noqa: E402
+from questionnaires import Questionnaire, load_questionnaire
+from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+from scoring.assessment import Answer
+from store import assessments, organisations, respondents, users
+from store.answers import save_answer
+from store.engine import make_engine, reading
+from store.migrate import upgrade
+from store.schema import answers
 
 WRITERS = 50
 SAVES = 200
@@ -39,7 +39,7 @@ SAVES = 200
 def _questionnaire() -> Questionnaire:
     try:
         return load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    except Exception:  # noqa: BLE001 - the default is being written; the fixture is enough to load the store
+    except Exception:
         return load_questionnaire(Path(__file__).resolve().parent.parent / "tests/fixtures/small-questionnaire.yaml")
 
 
@@ -74,7 +74,7 @@ def main() -> None:
                     versions[question] = save_answer(
                         engine, respondent_id, question, Answer(value=level), versions[question]
                     )
-                except Exception as error:  # noqa: BLE001 - every failure is counted
+                except Exception as error:
                     with lock:
                         errors.append(repr(error))
                     continue

@@ -38,7 +38,7 @@ from scoring.assessment import MAX_RESPONDENTS  # noqa: E402
 from scoring.scores import score_assessment  # noqa: E402
 
 
-def _timed(function, runs: int) -> tuple[float, object]:  # noqa: ANN001 - any zero-argument callable
+def _timed(function, runs: int) -> tuple[float, object]:
     times, value = [], None
     for _ in range(runs):
         start = time.perf_counter()

@@ -27,10 +27,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from questionnaires import load_questionnaire  # noqa: E402
-from questionnaires.registry import DEFAULT_QUESTIONNAIRE  # noqa: E402
-from scoring.batch import STATUSES, Layout, score_batch  # noqa: E402
-from scoring.benchmark import benchmark_batch  # noqa: E402
+from questionnaires import load_questionnaire
+from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+from scoring.batch import STATUSES, Layout, score_batch
+from scoring.benchmark import benchmark_batch
 
 RESPONDENTS = 3
 SECTORS = 10

@@ -65,7 +65,7 @@ def chart_urls(context: ReportContext) -> dict[str, str]:
         svgs = figures_svg(
             [context.figures[name] for name in names], [NARROW.get(name, PAGE_WIDTH_PX) for name in names]
         )
-    except Exception as error:  # noqa: BLE001 - kaleido raises plain RuntimeErrors and timeouts
+    except Exception as error:
         stop_browser()  # the next report starts a fresh browser
         raise ReportError(f"the charts could not be drawn: {type(error).__name__}: {error}"[:500]) from error
     return {name: svg_data_url(svg) for name, svg in zip(names, svgs, strict=True)}

@@ -160,7 +160,7 @@ class _Browser:
         try:
             browser = opening.result(timeout=EXPORT_TIMEOUT_S)
             asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=30)
-        except Exception:  # noqa: BLE001 - a browser that failed to open or close is gone either way
+        except Exception:
             pass
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)

@@ -307,7 +307,7 @@ def _serve(memory_mb: int, assets_dir: Path) -> None:
         except MemoryError:
             reply(("memory", None))
             return
-        except Exception as error:  # noqa: BLE001 - every failure is reported to the parent
+        except Exception as error:
             reply(("error", f"{type(error).__name__}: {error}"[:500]))
 
 

@@ -12,7 +12,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_command_is_in_the_readme() -> None:
-    commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse keeps them here
+    commands = build_parser()._subparsers._group_actions[0].choices
     missing = [name for name in commands if f"`veerkracht {name}" not in README]
     assert missing == []
 

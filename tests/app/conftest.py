@@ -104,7 +104,7 @@ def answered(world: World) -> World:
     return world
 
 
-def table_rows(at) -> list[list[str]]:  # noqa: ANN001
+def table_rows(at) -> list[list[str]]:
     """The first st.table of the page as rows of text, index first."""
     frame = at.table[0].value
     return [[index, *map(str, row)] for index, row in zip(frame.index, frame.to_numpy(), strict=True)]

@@ -21,7 +21,7 @@ def _stored(world: World, index: int = 0) -> dict:
     return {qid: stored.answer for qid, stored in access.answers.items()}
 
 
-def _open(world: World, index: int = 0, **extra: str):  # noqa: ANN202
+def _open(world: World, index: int = 0, **extra: str):
     at = app(token=world.tokens[index], lang="en", **extra)
     at.run()
     assert not at.exception

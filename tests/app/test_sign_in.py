@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.app.conftest import PASSWORD, World, app
 
 
-def _sign_in(email: str, password: str):  # noqa: ANN202
+def _sign_in(email: str, password: str):
     at = app(lang="en")
     at.run()
     at.text_input(key="sign_in_email").input(email)

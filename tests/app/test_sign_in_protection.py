@@ -8,7 +8,7 @@ from store import signin
 from tests.app.conftest import PASSWORD, World, app, signed_in
 
 
-def _attempt(email: str, password: str):  # noqa: ANN202
+def _attempt(email: str, password: str):
     at = app(lang="en")
     at.run()
     at.text_input(key="sign_in_email").input(email)

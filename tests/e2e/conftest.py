@@ -116,7 +116,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201 - pytest hook
+def pytest_runtest_makereport(item, call):
     """Keep a screenshot of every open page when an end-to-end step fails, to see what the user saw."""
     outcome = yield
     report = outcome.get_result()
@@ -126,5 +126,5 @@ def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201 - pytest hook
             for m, page in enumerate(context.pages):
                 try:
                     page.screenshot(path=str(ARTIFACTS / f"failure-{n}-{m}.png"), full_page=True)
-                except Exception:  # noqa: BLE001 - a closed page has nothing to show
+                except Exception:
                     pass

@@ -23,24 +23,24 @@ pytestmark = pytest.mark.timeout(240)
 TIMEOUT = 20_000
 
 
-def _wait_idle(page) -> None:  # noqa: ANN001 - playwright Page
+def _wait_idle(page) -> None:
     """Wait until Streamlit has finished its rerun (the status widget is gone)."""
     page.wait_for_timeout(150)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=TIMEOUT)
 
 
-def _nav(page, name: str) -> None:  # noqa: ANN001
+def _nav(page, name: str) -> None:
     page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
     page.get_by_role("heading", name=name).wait_for(timeout=TIMEOUT)
     _wait_idle(page)
 
 
-def _question(page, number: int):  # noqa: ANN001, ANN202
+def _question(page, number: int):
     """The bordered container of question ``number`` on the current section."""
     return page.locator(f".st-key-question_{number}")
 
 
-def _choose(page, number: int, option: str) -> None:  # noqa: ANN001
+def _choose(page, number: int, option: str) -> None:
     label = _question(page, number).locator('[data-testid="stRadioOption"]').filter(has_text=option).first
     label.click()
     label.locator('input[type="radio"]').wait_for(state="attached", timeout=TIMEOUT)
@@ -53,11 +53,11 @@ def _choose(page, number: int, option: str) -> None:  # noqa: ANN001
     _wait_idle(page)
 
 
-def _saved(page, number: int) -> None:  # noqa: ANN001
+def _saved(page, number: int) -> None:
     _question(page, number).get_by_text(re.compile("Saved at")).wait_for(timeout=TIMEOUT)
 
 
-def _edit_first_owner(page, database_url: str) -> None:  # noqa: ANN001
+def _edit_first_owner(page, database_url: str) -> None:
     """Type an owner into the roadmap table's first row; the edit is stored at once."""
     from store.assessments import list_assessments
     from store.engine import make_engine
@@ -91,7 +91,7 @@ def _edit_first_owner(page, database_url: str) -> None:  # noqa: ANN001
     assert [edit.owner for edit in edits.values()] == ["Anna"], edits
 
 
-def _upload_questionnaires(page) -> None:  # noqa: ANN001
+def _upload_questionnaires(page) -> None:
     """A broken YAML lists its problems with line numbers; a valid one is loaded and stored."""
     page.get_by_text("Upload your own questionnaire").click()
     broken = b"id: broken\nversion: 0\ntitle: {en: Broken}\n"
@@ -110,7 +110,7 @@ def _upload_questionnaires(page) -> None:  # noqa: ANN001
     _wait_idle(page)
 
 
-def _open_section(page, label) -> None:  # noqa: ANN001
+def _open_section(page, label) -> None:
     """Click a section in the sidebar and wait until its questions are drawn."""
     name = re.sub(r"\s*\(\d+/\d+\)$", "", label.inner_text().strip()).removeprefix("✓ ").replace("\n", " ")
     label.click()
@@ -118,7 +118,7 @@ def _open_section(page, label) -> None:  # noqa: ANN001
     _wait_idle(page)
 
 
-def _shoot(page, name: str) -> None:  # noqa: ANN001
+def _shoot(page, name: str) -> None:
     """A screenshot of the whole page: Streamlit scrolls inside its main area, so grow the viewport to fit."""
     size = page.viewport_size
     height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
@@ -128,7 +128,7 @@ def _shoot(page, name: str) -> None:  # noqa: ANN001
     page.set_viewport_size(size)
 
 
-def _checked_label(page, number: int) -> str:  # noqa: ANN001
+def _checked_label(page, number: int) -> str:
     """The text of the chosen option of question ``number``."""
     checked = _question(page, number).locator('input[type="radio"]:checked')
     if checked.count() == 0:
@@ -136,7 +136,7 @@ def _checked_label(page, number: int) -> str:  # noqa: ANN001
     return checked.first.evaluate("e => e.closest('label').innerText").strip()
 
 
-def test_consultant_and_respondent_walkthrough(server, browser) -> None:  # noqa: ANN001
+def test_consultant_and_respondent_walkthrough(server, browser) -> None:
     from store.answers import save_answer
     from store.engine import make_engine
     from store.respondents import respondent_for_token

@@ -31,7 +31,7 @@ PASSWD = Path("/etc/passwd").read_text(encoding="utf-8")
 class Recorder(BaseHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+    def do_GET(self) -> None:
         Recorder.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "text/css")

@@ -57,7 +57,7 @@ def test_a_browser_that_cannot_start_gives_a_report_error(monkeypatch, small_res
     from reports.build import ReportInputs
     from reports.context import build_context
 
-    def broken(figures, widths=None):  # noqa: ANN001, ANN202
+    def broken(figures, widths=None):
         raise RuntimeError("Kaleido requires Google Chrome to be installed.")
 
     monkeypatch.setattr(pdf, "figures_svg", broken)

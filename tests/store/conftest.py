@@ -45,7 +45,7 @@ def _postgres_server_url() -> str:
             with engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
             return url
-        except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+        except Exception as error:
             problems.append(f"{make_url(url).render_as_string(hide_password=True)}: {error}".splitlines()[0])
         finally:
             engine.dispose()

@@ -151,7 +151,7 @@ def test_fifty_writers_two_hundred_saves_each(engine: Engine, alice: Consultant)
                 versions[question] = save_answer(
                     engine, respondent_id, question, Answer(value=number % 6), versions[question]
                 )
-        except BaseException as error:  # noqa: BLE001 - counted below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=writer, args=(person,)) for person in people]

@@ -83,7 +83,7 @@ def test_read_then_write_transactions_queue_instead_of_failing(engine: Engine) -
                             created_at=func.now(),
                         )
                     )
-        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]

@@ -109,7 +109,7 @@ class CountingHasher(PasswordHasher):
         self.running = 0
         self.most = 0
 
-    def verify(self, hash: str, password: str) -> bool:  # noqa: A002 - the parent's parameter name
+    def verify(self, hash: str, password: str) -> bool:
         with self.lock:
             self.running += 1
             self.most = max(self.most, self.running)

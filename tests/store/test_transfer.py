@@ -95,7 +95,7 @@ def test_import_into_a_named_organisation_checks_the_owner(engine: Engine, fille
     assert _counts(engine) == before
 
 
-def _edited(text: str, change) -> bytes:  # noqa: ANN001 - a function that edits the data in place
+def _edited(text: str, change) -> bytes:
     data = json.loads(text)
     change(data)
     return json.dumps(data).encode()
