@@ -2,9 +2,10 @@
 
 Consultants preview what respondents will be asked (pillars, capabilities,
 questions and their level descriptors, in Dutch or English) and upload their
-own questionnaire YAML (at most 1 MB). An upload is checked by the one loader;
-every problem is listed with its line. A valid upload can be chosen for a new
-assessment, which pins its full text in the database.
+own questionnaire as YAML or as an Excel workbook (at most 1 MB). An upload is
+checked by the one loader; every problem is listed with its line or cell. A
+valid upload can be chosen for a new assessment, which pins its full text in
+the database.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import streamlit as st
 from app_pages import common
 from app_pages.common import current_language, plain
 from i18n import t
-from questionnaires import MAX_FILE_BYTES, Question, Questionnaire, QuestionnaireError, localized, parse_questionnaire
+from questionnaires import MAX_FILE_BYTES, Question, Questionnaire, QuestionnaireError, localized
+from questionnaires.files import FILE_TYPES, parse_questionnaire_file
 
 
 def _question(question: Question, number: int, questionnaire: Questionnaire, lang: str) -> None:
@@ -69,7 +71,7 @@ def _upload() -> None:
     content = upload.getvalue()
     name = upload.name
     try:
-        questionnaire = parse_questionnaire(content, name)
+        questionnaire = parse_questionnaire_file(content, name)
     except QuestionnaireError as error:
         state[common.UPLOAD_PROBLEMS_KEY] = (name, [problem.text(current_language()) for problem in error.problems])
         return
@@ -93,7 +95,7 @@ def _upload_section(lang: str) -> None:
     with st.expander(t("browser.upload", lang), icon=":material/upload_file:"):
         st.caption(t("browser.upload_help", lang, mb=MAX_FILE_BYTES // (1024 * 1024)))
         st.file_uploader(
-            t("browser.upload_label", lang), type=["yaml", "yml"], key="browser_upload", on_change=_upload,
+            t("browser.upload_label", lang), type=list(FILE_TYPES), key="browser_upload", on_change=_upload,
             max_upload_size=max(1, MAX_FILE_BYTES // (1024 * 1024)),
         )
         name, problems = st.session_state.get(common.UPLOAD_PROBLEMS_KEY, ("", []))
