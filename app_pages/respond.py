@@ -25,6 +25,7 @@ from store import respondents as respondent_store
 from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, StoreError
 from store.records import StoredAnswer
 
+
 def _value_key(question_id: str) -> str:
     return f"answer_{question_id}"
 
