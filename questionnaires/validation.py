@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from i18n import LANGUAGES
 from questionnaires.models import LocalizedText, Questionnaire
 from questionnaires.problems import Message, Path, format_location, message
 from questionnaires.references import is_known_reference, known_frameworks, suggest_reference
 
 #: The app and the reports speak these; every text must exist in both.
-REQUIRED_LANGUAGES = ("nl", "en")
+REQUIRED_LANGUAGES = LANGUAGES
+#: The most questions a questionnaire and one capability may have. The respond
+#: page draws one capability per rerun and every report lists every question, so
+#: these keep the largest allowed assessment (with ``MAX_RESPONDENTS``) within the
+#: targets: respond page rerun, scoring, Excel <= 10 s, PDF within its time limit
+#: (measured by bench/limits.py; figures in docs/deployment.md).
+MAX_QUESTIONS = 100
+MAX_QUESTIONS_PER_CAPABILITY = 12
 
 Found = tuple[Path, Message]
 
