@@ -104,6 +104,20 @@ def answered(world: World) -> World:
     return world
 
 
+def add_peers(world: World, levels: tuple[int, ...] = (1, 2, 3, 4, 5)) -> None:
+    """One peer organisation per level (same sector and size), each with a closed assessment answered at that level."""
+    for n, level in enumerate(levels):
+        organisation = organisations.create_organisation(
+            world.engine, world.user_id, f"Peer {n}", "government", "50-249"
+        )
+        peer = assessments.create_assessment(world.engine, world.user_id, organisation.id, world.questionnaire,
+                                             status="open")
+        person = respondents.add_respondent(world.engine, world.user_id, peer.id, "IT")
+        for qid in (ROLES, EXERCISES, BACKUP):
+            answers.save_answer(world.engine, person.respondent.id, qid, {"value": level}, 0)
+        assessments.update_assessment(world.engine, world.user_id, peer.id, status="closed")
+
+
 def table_rows(at) -> list[list[str]]:
     """The first st.table of the page as rows of text, index first."""
     frame = at.table[0].value

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from store import answers, assessments, organisations, respondents
-from tests.app.conftest import BACKUP, EXERCISES, ROLES, World, signed_in
+from tests.app.conftest import World, add_peers, signed_in
 
 
 def test_benchmark_is_withheld_with_too_few_peers(answered: World) -> None:
@@ -15,17 +14,7 @@ def test_benchmark_is_withheld_with_too_few_peers(answered: World) -> None:
 
 
 def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
-    for n, level in enumerate((1, 2, 3, 4, 5)):
-        organisation = organisations.create_organisation(
-            answered.engine, answered.user_id, f"Peer {n}", "government", "50-249"
-        )
-        assessment = assessments.create_assessment(
-            answered.engine, answered.user_id, organisation.id, answered.questionnaire, status="open"
-        )
-        person = respondents.add_respondent(answered.engine, answered.user_id, assessment.id, "IT")
-        for qid in (ROLES, EXERCISES, BACKUP):
-            answers.save_answer(answered.engine, person.respondent.id, qid, {"value": level}, 0)
-        assessments.update_assessment(answered.engine, answered.user_id, assessment.id, status="closed")
+    add_peers(answered)
     at = signed_in(answered, "benchmark.py")
     assert not at.exception
     table = at.dataframe[0].value
@@ -47,17 +36,7 @@ def test_benchmark_shows_quartiles_with_five_peers(answered: World) -> None:
 
 
 def test_benchmark_in_dutch_writes_a_decimal_comma(answered: World) -> None:
-    for n, level in enumerate((1, 2, 3, 4, 5)):
-        organisation = organisations.create_organisation(
-            answered.engine, answered.user_id, f"Peer {n}", "government", "50-249"
-        )
-        assessment = assessments.create_assessment(
-            answered.engine, answered.user_id, organisation.id, answered.questionnaire, status="open"
-        )
-        person = respondents.add_respondent(answered.engine, answered.user_id, assessment.id, "IT")
-        for qid in (ROLES, EXERCISES, BACKUP):
-            answers.save_answer(answered.engine, person.respondent.id, qid, {"value": level}, 0)
-        assessments.update_assessment(answered.engine, answered.user_id, assessment.id, status="closed")
+    add_peers(answered)
     at = signed_in(answered, "benchmark.py", lang="nl")
     table = at.dataframe[0].value
     people = table[table["Pijler of capability"] == "Mens"].iloc[0]

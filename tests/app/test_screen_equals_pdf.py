@@ -14,8 +14,8 @@ import pytest
 
 from app_pages import analysis
 from reports.context import build_context
-from store import answers, assessments, organisations, respondents
-from tests.app.conftest import BACKUP, EXERCISES, ROLES, World, signed_in
+from store import answers, assessments, respondents
+from tests.app.conftest import BACKUP, EXERCISES, ROLES, World, add_peers, signed_in
 
 #: Page chart key → report figure name.
 CHARTS = {
@@ -46,17 +46,7 @@ def _with_history_and_peers(world: World) -> None:
     for qid in (ROLES, EXERCISES, BACKUP):
         answers.save_answer(world.engine, person.respondent.id, qid, {"value": 1}, 0)
     assessments.update_assessment(world.engine, world.user_id, earlier.id, status="closed")
-    for n, level in enumerate((1, 2, 3, 4, 5)):
-        organisation = organisations.create_organisation(
-            world.engine, world.user_id, f"Peer {n}", "government", "50-249"
-        )
-        peer = assessments.create_assessment(
-            world.engine, world.user_id, organisation.id, world.questionnaire, status="open"
-        )
-        person = respondents.add_respondent(world.engine, world.user_id, peer.id, "IT")
-        for qid in (ROLES, EXERCISES, BACKUP):
-            answers.save_answer(world.engine, person.respondent.id, qid, {"value": level}, 0)
-        assessments.update_assessment(world.engine, world.user_id, peer.id, status="closed")
+    add_peers(world)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
