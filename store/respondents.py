@@ -4,13 +4,18 @@ A link token is 256 bits from ``secrets.token_urlsafe(32)``. Only its SHA-256
 is stored: a copy of the database opens no respondent's answers. The token is
 shown once, when it is made; a consultant who lost it issues a new one
 (``reissue_link``), which makes the old link stop working. Lookup compares the
-hashes with ``hmac.compare_digest``; a revoked link reaches nothing.
+hashes with ``hmac.compare_digest``; a revoked link reaches nothing, and
+no link reaches anything ``link_days_after_close()`` days after its assessment
+closed (``VEERKRACHT_LINK_DAYS_AFTER_CLOSE``, default 30): a link in an old
+e-mail should not open someone's answers for ever.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
+import os
 import secrets
 
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
@@ -25,6 +30,25 @@ from store.schema import answers, assessments, organisations, respondents
 
 #: Longer input is not a token we made; refused before hashing.
 MAX_TOKEN_LENGTH = 128
+LINK_DAYS_SETTING = "VEERKRACHT_LINK_DAYS_AFTER_CLOSE"
+DEFAULT_LINK_DAYS = 30
+
+
+def link_days_after_close() -> int:
+    """Days a respondent's link keeps working after its assessment closed (0: stops at closing)."""
+    value = os.environ.get(LINK_DAYS_SETTING, "").strip()
+    if not value:
+        return DEFAULT_LINK_DAYS
+    if not value.isdigit():
+        raise ValueError(f"{LINK_DAYS_SETTING} must be a whole number of days, not {value!r}")
+    return int(value)
+
+
+def link_expired(closed_at: dt.datetime | None, now: dt.datetime | None = None) -> bool:
+    """Whether links of an assessment closed at ``closed_at`` have stopped working."""
+    if closed_at is None:
+        return False
+    return (now or utcnow()) >= as_utc(closed_at) + dt.timedelta(days=link_days_after_close())
 
 
 def new_token() -> tuple[str, str]:
@@ -171,7 +195,7 @@ def stored_answers(connection: Connection, respondent_id: int) -> dict[str, Stor
 
 
 def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
-    """What a link opens: one respondent of one assessment, or ``None`` for a wrong or revoked token."""
+    """What a link opens: one respondent of one assessment, or ``None`` for a wrong, revoked or expired token."""
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
         return None
     wanted = hash_token(token)
@@ -187,6 +211,7 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
                 respondents.c.finished_at,
                 assessments.c.title,
                 assessments.c.status,
+                assessments.c.closed_at,
                 assessments.c.questionnaire_json,
                 organisations.c.name.label("organisation_name"),
                 organisations.c.demo,
@@ -196,6 +221,8 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
             .where(respondents.c.token_hash == wanted)
         ).first()
         if row is None or not hmac.compare_digest(row.token_hash, wanted) or row.revoked:
+            return None
+        if row.status == "closed" and link_expired(row.closed_at):
             return None
         given = stored_answers(connection, row.id)
     return RespondentAccess(

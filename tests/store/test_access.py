@@ -15,6 +15,7 @@ from store import (
     branding,
     comparisons,
     organisations,
+    privacy,
     respondents,
     roadmap,
     transfer,
@@ -41,7 +42,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 def _functions_taking_a_user_and_an_id() -> set[str]:
     found = set()
     modules = (organisations, assessments, respondents, roadmap, transfer, branding, answers, users)
-    modules += (comparisons, uploads)
+    modules += (comparisons, uploads, privacy)
     for module in modules:
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
@@ -94,6 +95,9 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
             engine, a, "small-example", 1
         ),
         "transfer.export_assessment": lambda: transfer.export_assessment(engine, a, b.assessment_id),
+        "privacy.export_respondent": lambda: privacy.export_respondent(engine, a, b.respondent_id),
+        "privacy.erase_respondent": lambda: privacy.erase_respondent(engine, a, b.respondent_id),
+        "privacy.erase_assessment": lambda: privacy.erase_assessment(engine, a, b.assessment_id),
         "transfer.import_assessment": lambda: transfer.import_assessment(
             engine, a, exported, "b.json", organisation_id=b.organisation_id
         ),
