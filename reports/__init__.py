@@ -3,18 +3,20 @@
 Public names, by job (imported lazily: the PDF worker process imports this
 package and must not pay for plotly and pandas):
 
-- ``report_bytes(inputs, fmt, lang) -> bytes`` with ``ReportInputs``,
-  ``FORMATS``, ``MIME_TYPES``, ``file_name``: the three downloads (``build``).
+- ``report_bytes(inputs, fmt, lang) -> bytes`` with ``ReportInputs`` (scored
+  once), ``RENDERERS``, ``FORMATS``, ``MIME_TYPES``, ``file_name``: the downloads (``build``).
 - ``inputs_from_store(engine, user_id, assessment_id) -> ReportInputs`` (``sources``).
-- ``build_context(result, assessment, questionnaire, lang, *, branding,
-  benchmark, peer_group, history) -> ReportContext`` and ``Branding`` (``context``).
+- ``build_context(inputs, lang) -> ReportContext`` (``context``): the cover and the
+  sections of ``reports.sections``, whose chart data comes from ``chart_data``;
+  ``Branding`` (``branding``).
 - ``render_pdf(context) -> bytes``, ``render_pdf_checked``, ``render_html``,
   ``ReportError`` (``pdf``, ``worker``).
 - ``workbook_bytes`` (``excel``), ``assessment_json_bytes`` (``json_export``).
 - Charts, one per function, each returning a ``plotly.graph_objects.Figure``
   with the explicit template ``theme.TEMPLATE``: ``pillar_radar``,
   ``capability_bars``, ``benchmark_bands``, ``roadmap_timeline``,
-  ``trend_chart``, ``disagreement_heatmap`` (``charts``).
+  ``trend_chart``, ``disagreement_heatmap`` (``charts``), each taking a frame
+  and an ``i18n.format.Formatter``.
 - ``SafeFetcher`` (``fetcher``), ``PdfWorker`` and ``Limits`` (``worker``),
   ``demo_assessment`` (``sample``).
 """
@@ -28,11 +30,12 @@ _WHERE = {
     "report_bytes": "build",
     "ReportInputs": "build",
     "FORMATS": "build",
+    "RENDERERS": "build",
     "MIME_TYPES": "build",
     "file_name": "build",
     "inputs_from_store": "sources",
     "build_context": "context",
-    "Branding": "context",
+    "Branding": "branding",
     "ReportContext": "context",
     "render_pdf": "pdf",
     "render_pdf_checked": "pdf",
