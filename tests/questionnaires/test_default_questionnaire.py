@@ -58,7 +58,7 @@ SEED_PRACTICES: dict[int, tuple[str, tuple[str, ...]]] = {
     11: ("Teams trained to prioritise under pressure", ("people.skills.prioritise-under-pressure",)),
     12: (
         "Psychological safety and a blame-free culture",
-        ("people.culture.psychological-safety", "people.culture.blameless-reviews"),
+        ("people.culture.safety-under-pressure", "people.culture.blameless-reviews"),
     ),
     13: (
         "Automation: patching, infrastructure as code, identity hygiene",
@@ -116,6 +116,19 @@ CONSULTANT_TOPICS: dict[str, tuple[str, ...]] = {
         "process.exercises.tabletop-board",
     ),
     "post-incident learning": ("process.incident.post-incident-review",),
+    # The topics the version 1 review missed (issue 9): each has a question now.
+    "scope of the assessment (services, sites, chains)": ("process.risk.scope",),
+    "internal audit and independent assurance": ("people.governance.independent-assurance",),
+    "malware protection, EDR and e-mail security": ("technology.protection.malware-email-protection",),
+    "end-of-life and legacy systems (technical debt)": ("technology.infrastructure.end-of-life",),
+    "ending a crisis, returning to normal, reconciling data": ("process.continuity.return-to-normal",),
+    "forensic readiness": ("process.incident.forensic-readiness",),
+    "DDoS and capacity": ("technology.infrastructure.ddos-capacity",),
+    "physical and power resilience": ("technology.infrastructure.physical-power",),
+    "crises that last weeks (relief rotas, fatigue)": ("people.skills.long-crisis-endurance",),
+    "secure acquisition and the software supply chain": ("process.suppliers.secure-acquisition",),
+    "operational technology where present": ("technology.infrastructure.operational-technology",),
+    "loss of staff or premises": ("process.continuity.loss-of-premises-or-staff", "people.skills.key-person-risk"),
 }
 
 #: Words that make a level descriptor unobservable: an auditor cannot see "largely".
@@ -154,7 +167,7 @@ def vague_descriptors(questionnaire: Questionnaire) -> list[str]:
 
 
 def test_header(questionnaire: Questionnaire) -> None:
-    assert (questionnaire.id, questionnaire.version) == ("digital-resilience", 1)
+    assert (questionnaire.id, questionnaire.version) == ("digital-resilience", 2)
     assert (questionnaire.provider, questionnaire.licence) == ("Veerkracht", "CC-BY-4.0")
     assert questionnaire.languages == ("nl", "en")
     assert questionnaire.targets == {"people": 3.0, "process": 3.0, "technology": 3.0}
@@ -174,26 +187,26 @@ def test_file_starts_with_schema_modeline() -> None:
 def test_shape(questionnaire: Questionnaire) -> None:
     assert [pillar.id for pillar in questionnaire.pillars] == ["people", "process", "technology"]
     capabilities = [c for pillar in questionnaire.pillars for c in pillar.capabilities]
-    assert len(capabilities) >= 9
-    assert 45 <= questionnaire.question_count <= 70
+    assert 55 <= questionnaire.question_count <= 75
     per_pillar = {
         pillar.id: sum(len(c.questions) for c in pillar.capabilities) for pillar in questionnaire.pillars
     }
-    assert per_pillar == {"people": 15, "process": 22, "technology": 17}
+    assert per_pillar == {"people": 17, "process": 27, "technology": 22}
     assert {c.id: len(c.questions) for c in capabilities} == {
-        "people.governance": 4,
-        "people.skills": 4,
+        "people.governance": 5,
+        "people.skills": 5,
         "people.culture": 4,
         "people.communication": 3,
-        "process.risk": 4,
-        "process.continuity": 4,
+        "process.risk": 5,
+        "process.continuity": 6,
         "process.exercises": 5,
-        "process.incident": 5,
-        "process.suppliers": 4,
-        "technology.protection": 6,
+        "process.incident": 6,
+        "process.suppliers": 5,
+        "technology.protection": 7,
         "technology.automation": 3,
         "technology.recovery": 5,
         "technology.detection": 3,
+        "technology.infrastructure": 4,
     }
 
 
@@ -270,12 +283,15 @@ def test_questions_are_questions_with_honest_estimates(questionnaire: Questionna
         assert question.text["en"].endswith("?"), question.id
         assert question.text["nl"].endswith("?"), question.id
         assert question.weight in (1.0, 1.5, 2.0), question.id
-    # Weight 2 is kept for the critical few, and not everything is high impact: the
-    # roadmap ranks by weight × gap × impact ÷ effort and needs spread to rank at all.
+    # Weight (how much a question says about its capability) and impact (resilience gained
+    # per level) are judged apart: the roadmap ranks by weight × gap × impact ÷ effort,
+    # so importance must not count twice, and the ranks need spread.
     questions = list(questionnaire.questions())
-    assert Counter(q.weight for q in questions) == {1.0: 16, 1.5: 25, 2.0: 13}
-    assert Counter(q.impact for q in questions) == {"high": 31, "medium": 23}
-    assert Counter(q.effort for q in questions) == {"low": 16, "medium": 31, "high": 7}
+    assert Counter(q.weight for q in questions) == {1.0: 20, 1.5: 29, 2.0: 17}
+    assert Counter(q.impact for q in questions) == {"high": 37, "medium": 28, "low": 1}
+    assert Counter(q.effort for q in questions) == {"low": 24, "medium": 34, "high": 8}
+    pairs = Counter((q.weight, q.impact) for q in questions)
+    assert pairs[(2.0, "medium")] >= 3 and pairs[(1.0, "high")] >= 2
 
 
 def test_guidance_for_every_level_above_zero(questionnaire: Questionnaire) -> None:
@@ -286,3 +302,39 @@ def test_guidance_for_every_level_above_zero(questionnaire: Questionnaire) -> No
         if level.level > 0 and not (level.guidance.get("nl") and level.guidance.get("en"))
     ]
     assert missing == []
+
+
+def test_offline_back_up_is_offline_and_immutable(questionnaire: Questionnaire) -> None:
+    """The seed asks for a copy that is offline *and* immutable; version 1 accepted either."""
+    question = questionnaire.question_index()["technology.recovery.offline-immutable-backup"][2]
+    assert not question.prerequisites
+    for level in question.levels[1:]:
+        english, dutch = level.descriptor["en"].lower(), level.descriptor["nl"].lower()
+        if "offline" in english:
+            assert "immutable" in english and "offline or" not in english and "or immutable" not in english
+            assert "onveranderlijk" in dutch and " of onveranderlijk" not in dutch
+
+
+def test_scale_tells_the_respondent_how_to_pick(questionnaire: Questionnaire) -> None:
+    assert "highest level whose description is entirely true" in questionnaire.description["en"]
+    assert "hoogste niveau waarvan de beschrijving helemaal klopt" in questionnaire.description["nl"]
+    for level in questionnaire.scale[2:]:
+        assert level.description["en"].startswith(f"Level {level.level - 1}, and:")
+        assert level.description["nl"].startswith(f"Niveau {level.level - 1}, en:")
+
+
+def test_version_one_stays_installed_and_version_two_declares_what_it_shares() -> None:
+    installed = installed_questionnaires()
+    first, second = installed[("digital-resilience", 1)], installed[("digital-resilience", 2)]
+    assert first.question_count == 54
+    (comparison,) = second.comparable_with
+    assert comparison.version == 1
+    old, new = first.question_index(), second.question_index()
+    assert len(comparison.questions) == 50
+    for here, there in comparison.questions.items():
+        assert here in new and there in old
+        assert comparison.capabilities[new[here][1].id] == old[there][1].id
+    # Questions whose meaning changed are not compared with version 1.
+    for changed in ("people.skills.prioritise-under-pressure", "technology.recovery.offline-immutable-backup",
+                    "technology.recovery.service-recovery-test"):
+        assert changed not in comparison.questions
