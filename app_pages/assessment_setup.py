@@ -8,6 +8,8 @@ page says so and keeps it on screen until dismissed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -16,8 +18,11 @@ from i18n import t
 from questionnaires import localized
 from scoring.assessment import Targets
 from scoring.results import ASSESSMENT_STATUSES
-from store import assessments, respondents
+from store import assessments, privacy, respondents
 from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from store.records import AssessmentInfo, RespondentInfo
 
 
 def _message(kind: str, text: str) -> None:
@@ -119,6 +124,128 @@ def _dismiss_links() -> None:
     st.session_state.pop(common.NEW_LINKS_KEY, None)
 
 
+def _save_respondent(respondent_id: int) -> None:
+    state = st.session_state
+    lang = common.current_language()
+    try:
+        respondents.update_respondent(
+            common.engine(), common.require_user(), respondent_id,
+            role=state.get("setup_manage_role", ""), name=state.get("setup_manage_name", ""),
+        )
+    except StoreError:
+        _message("error", t("setup.respondent_invalid", lang))
+        return
+    state.pop(common.SETUP_MANAGE_FOR_KEY, None)  # refill the fields from the stored record
+    _message("success", t("privacy.respondent_saved", lang))
+
+
+def _ask_erase(kind: str, record_id: int) -> None:
+    st.session_state[common.CONFIRM_ERASE_KEY] = (kind, record_id)
+
+
+def _cancel_erase() -> None:
+    st.session_state.pop(common.CONFIRM_ERASE_KEY, None)
+
+
+def _erase_respondent(respondent_id: int) -> None:
+    lang = common.current_language()
+    try:
+        privacy.erase_respondent(common.engine(), common.require_user(), respondent_id)
+    except StoreError:
+        _message("error", t("setup.invalid", lang))
+        return
+    st.session_state.pop(common.CONFIRM_ERASE_KEY, None)
+    st.session_state.get(common.NEW_LINKS_KEY, {}).pop(respondent_id, None)
+    st.session_state.pop("setup_manage_respondent", None)
+    _message("success", t("privacy.respondent_erased", lang))
+
+
+def _save_assessment(assessment_id: int) -> None:
+    state = st.session_state
+    lang = common.current_language()
+    try:
+        assessments.update_assessment(
+            common.engine(), common.require_user(), assessment_id,
+            title=state.get("setup_edit_title", ""), date=state.get("setup_edit_date") or None,
+        )
+    except StoreError:
+        _message("error", t("setup.invalid", lang))
+        return
+    state.pop(common.SETUP_EDIT_FOR_KEY, None)
+    _message("success", t("privacy.assessment_saved", lang))
+
+
+def _erase_assessment(assessment_id: int) -> None:
+    lang = common.current_language()
+    try:
+        privacy.erase_assessment(common.engine(), common.require_user(), assessment_id)
+    except StoreError:
+        _message("error", t("setup.invalid", lang))
+        return
+    for key in (common.CONFIRM_ERASE_KEY, common.ASSESSMENT_KEY, common.NEW_LINKS_KEY):
+        st.session_state.pop(key, None)
+    _message("success", t("privacy.assessment_erased", lang))
+
+
+def _confirm(kind: str, record_id: int, question: str, on_yes: Callable[[int], None], lang: str) -> bool:
+    """The confirmation box for an erasure that was asked for; ``True`` when it is shown."""
+    if st.session_state.get(common.CONFIRM_ERASE_KEY) != (kind, record_id):
+        return False
+    st.warning(question, icon=":material/warning:")
+    yes, no = st.columns(2)
+    yes.button(t("privacy.erase_confirm", lang), key=f"setup_erase_{kind}_yes", on_click=on_yes, args=(record_id,),
+               type="primary", icon=":material/delete_forever:")
+    no.button(t("common.cancel", lang), key=f"setup_erase_{kind}_no", on_click=_cancel_erase)
+    return True
+
+
+def _manage_respondent(people: list[RespondentInfo], lang: str) -> None:
+    """Correct, export or erase one respondent: what a data subject's request needs."""
+    if not people:
+        return
+    owned = {person.id: person for person in people}
+    with st.expander(t("privacy.manage_respondent", lang), icon=":material/manage_accounts:"):
+        st.caption(t("privacy.manage_respondent_help", lang))
+        if st.session_state.get("setup_manage_respondent") not in owned:
+            st.session_state["setup_manage_respondent"] = next(iter(owned))
+        chosen = st.selectbox(
+            t("privacy.respondent", lang), list(owned), key="setup_manage_respondent",
+            format_func=lambda rid: owned[rid].role + (f" — {owned[rid].name}" if owned[rid].name else ""),
+        )
+        person = owned[chosen]
+        common.fill_form(common.SETUP_MANAGE_FOR_KEY, person.id,
+                         {"setup_manage_role": person.role, "setup_manage_name": person.name or ""})
+        st.text_input(t("setup.role", lang), key="setup_manage_role", max_chars=200)
+        st.text_input(t("setup.name_optional", lang), key="setup_manage_name", max_chars=200)
+        save, download, erase = st.columns(3)
+        save.button(t("privacy.save", lang), key="setup_manage_save", on_click=_save_respondent, args=(person.id,))
+        download.download_button(
+            t("privacy.export_respondent", lang),
+            data=privacy.export_respondent(common.engine(), common.require_user(), person.id),
+            file_name=f"respondent-{person.id}.json", mime="application/json", key="setup_manage_export",
+            icon=":material/download:", on_click="ignore",
+        )
+        erase.button(t("privacy.erase_respondent", lang), key="setup_manage_erase", on_click=_ask_erase,
+                     args=("respondent", person.id), icon=":material/delete:")
+        _confirm("respondent", person.id, t("privacy.confirm_respondent", lang, answers=person.answered),
+                 _erase_respondent, lang)
+
+
+def _edit_assessment(info: AssessmentInfo, people: int, lang: str) -> None:
+    """Title and date, and erasing the whole assessment."""
+    with st.expander(t("privacy.edit_assessment", lang), icon=":material/edit:"):
+        common.fill_form(common.SETUP_EDIT_FOR_KEY, info.id,
+                         {"setup_edit_title": info.title or "", "setup_edit_date": info.date})
+        st.text_input(t("setup.title", lang), key="setup_edit_title", max_chars=200)
+        st.date_input(t("setup.date", lang), key="setup_edit_date", format="YYYY-MM-DD")
+        save, erase = st.columns(2)
+        save.button(t("privacy.save", lang), key="setup_edit_save", on_click=_save_assessment, args=(info.id,))
+        erase.button(t("privacy.erase_assessment", lang), key="setup_edit_erase", on_click=_ask_erase,
+                     args=("assessment", info.id), icon=":material/delete:")
+        _confirm("assessment", info.id, t("privacy.confirm_assessment", lang, respondents=people),
+                 _erase_assessment, lang)
+
+
 def _new_assessment_form(organisation_id: int, lang: str, expanded: bool) -> None:
     choices = common.available_questionnaires()
     with st.expander(t("setup.new", lang), expanded=expanded, icon=":material/add:"):
@@ -212,6 +339,8 @@ def render() -> None:
         st.text_input(t("setup.name_optional", lang), key="setup_respondent_name", max_chars=200)
         st.form_submit_button(t("setup.add_respondent", lang), on_click=_add_respondent, args=(assessment_id,),
                               icon=":material/person_add:")
+    _manage_respondent(people, lang)
+    _edit_assessment(info, len(people), lang)
 
 
 render()

@@ -34,6 +34,8 @@ ASSESSMENT_KEY = "assessment_id"
 NEW_LINKS_KEY = "setup_new_links"
 #: Organisation id waiting for the delete confirmation.
 CONFIRM_DELETE_KEY = "organisations_confirm_delete"
+#: ("respondent" or "assessment", id) waiting for the erase confirmation on the set-up page.
+CONFIRM_ERASE_KEY = "setup_confirm_erase"
 # Respond page.
 RESPOND_VERSIONS_KEY = "respond_versions"
 RESPOND_STATUS_KEY = "respond_status"
@@ -54,6 +56,8 @@ ORGANISATION_FORM_FOR_KEY = "organisation_form_for"
 SETUP_STATUS_FOR_KEY = "setup_status_for"
 SETUP_TARGETS_FOR_KEY = "setup_targets_for"
 SETTINGS_FORM_FOR_KEY = "settings_form_for"
+SETUP_MANAGE_FOR_KEY = "setup_manage_for"
+SETUP_EDIT_FOR_KEY = "setup_edit_for"
 #: Grows after every roadmap save, so the table editor starts afresh from the stored roadmap.
 ROADMAP_EDITOR_VERSION_KEY = "roadmap_editor_version"
 #: The consultant pages' addresses (``url_path`` in app.py).
