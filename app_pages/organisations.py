@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages import common
 from i18n import t
-from store import organisations
+from store import organisations, privacy
 from store.errors import StoreError
 
 #: Size classes by number of staff, as the demo data and imported assessment files write them; the
@@ -83,7 +83,7 @@ def _delete(organisation_id: int) -> None:
     state = st.session_state
     lang = common.current_language()
     try:
-        organisations.delete_organisation(common.engine(), common.require_user(), organisation_id)
+        privacy.erase_organisation(common.engine(), common.require_user(), organisation_id)
     except StoreError:
         common.flash("error", t("organisations.delete_failed", lang))
         return

@@ -6,7 +6,7 @@ and for how long. The functions here are what a data subject's request or a
 retention policy needs:
 
 * ``export_respondent``: everything stored about one respondent, as JSON;
-* ``erase_respondent`` and ``erase_assessment``: delete, then make sure the
+* ``erase_respondent``, ``erase_assessment``, ``erase_organisation``: delete, then make sure the
   bytes are gone from the database file too (``scrub``);
 * ``purge_closed_before``: delete every assessment closed before a date
   (``veerkracht purge``; ``VEERKRACHT_RETENTION_DAYS`` gives the date).
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, and_, delete, func, select
 
 from store import assessments as assessment_store
+from store import organisations as organisation_store
 from store import respondents as respondent_store
 from store._util import as_utc, utcnow
 from store.assessments import questionnaire_from_json
@@ -145,6 +146,12 @@ def erase_respondent(engine: Engine, user_id: int, respondent_id: int) -> bool:
 def erase_assessment(engine: Engine, user_id: int, assessment_id: int) -> bool:
     """Delete an assessment with its respondents, answers and roadmap, and scrub the bytes."""
     assessment_store.delete_assessment(engine, user_id, assessment_id)
+    return scrub(engine)
+
+
+def erase_organisation(engine: Engine, user_id: int, organisation_id: int) -> bool:
+    """Delete a client organisation with everything under it, and scrub the bytes."""
+    organisation_store.delete_organisation(engine, user_id, organisation_id)
     return scrub(engine)
 
 

@@ -98,6 +98,7 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
         "privacy.export_respondent": lambda: privacy.export_respondent(engine, a, b.respondent_id),
         "privacy.erase_respondent": lambda: privacy.erase_respondent(engine, a, b.respondent_id),
         "privacy.erase_assessment": lambda: privacy.erase_assessment(engine, a, b.assessment_id),
+        "privacy.erase_organisation": lambda: privacy.erase_organisation(engine, a, b.organisation_id),
         "transfer.import_assessment": lambda: transfer.import_assessment(
             engine, a, exported, "b.json", organisation_id=b.organisation_id
         ),

@@ -88,6 +88,13 @@ def test_erasing_an_assessment_leaves_no_trace(sqlite_file) -> None:
     assert _traces(path) == []
 
 
+def test_erasing_an_organisation_leaves_no_trace(sqlite_file) -> None:
+    engine, path, alice = sqlite_file
+    _personal(engine, alice)
+    assert privacy.erase_organisation(engine, alice.user_id, alice.organisation_id) is True
+    assert _traces(path) == []
+
+
 def _close(engine: Engine, assessment_id: int, when: dt.datetime) -> None:
     with writing(engine) as connection:
         connection.execute(
