@@ -262,7 +262,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
     try:
-        data = report_bytes(inputs, args.format, args.lang)
+        if args.format == "xlsx":  # a child with a time limit, as in the app (reports/bounded.py)
+            from reports.bounded import bounded_report_bytes
+
+            data = bounded_report_bytes(inputs, args.format, args.lang)
+        else:
+            data = report_bytes(inputs, args.format, args.lang)
     except ReportError as error:
         print(f"no report: {error}", file=sys.stderr)
         return 1
@@ -631,9 +636,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def fault_message(error: BaseException) -> str | None:
+    """One plain line for a failure of the machine rather than of the input, or ``None`` for a bug.
+
+    An unreachable PostgreSQL, a locked or full database, a full disk, an
+    output path that cannot be written and a directory named as a file are
+    things an operator fixes; they get one line and exit status 1, never a
+    traceback. The commands write all or nothing (transactions; files through
+    a temporary file renamed into place), so nothing is left behind.
+    """
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from reports.worker import ReportError
+    from store.errors import StoreError
+
+    if isinstance(error, StoreError | ReportError):
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    if isinstance(error, DBAPIError):
+        detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
+        if "locked" in detail or "busy" in detail:
+            return "the database is locked by another program; nothing was written, try again"
+        if "full" in detail:
+            return f"the database cannot grow ({detail}); nothing was written: free disk space and try again"
+        return f"the database cannot be used: {detail}"
+    if isinstance(error, ArgumentError):
+        return f"the database URL is not valid: {error}"
+    if isinstance(error, OSError):
+        name = error.filename2 or error.filename
+        reason = error.strerror or str(error)
+        return f"{name}: {reason}" if name else reason
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except Exception as error:  # noqa: BLE001 - named faults become one line; anything else is a bug
+        message = fault_message(error)
+        if message is None:
+            raise
+        print(f"veerkracht: {message}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ class Comparison(Frozen):
     trend compares exactly these parts (``scoring.trend``) and says so.
     """
 
-    version: Annotated[StrictInt, Field(ge=1)]
+    version: Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]  # what a database integer holds
     #: Question id in this version → the id of the question with the same meaning in ``version``.
     questions: dict[Identifier, Identifier] = Field(default_factory=dict)
     #: Capability id in this version → the capability with the same meaning in ``version``.
@@ -115,7 +115,7 @@ class Questionnaire(Frozen):
 
     id: Identifier
     #: Grows with every published change; an assessment pins id and version.
-    version: Annotated[StrictInt, Field(ge=1)]
+    version: Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]  # what a database integer holds
     title: LocalizedText
     description: LocalizedText
     languages: tuple[LanguageCode, ...] = Field(min_length=1)

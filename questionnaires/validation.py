@@ -20,7 +20,7 @@ REQUIRED_LANGUAGES = LANGUAGES
 #: these keep the largest allowed assessment (with ``MAX_RESPONDENTS``) within the
 #: targets: respond page rerun, scoring, Excel <= 10 s, PDF within its time limit
 #: (measured by bench/limits.py; figures in docs/deployment.md).
-MAX_QUESTIONS = 100
+MAX_QUESTIONS = 70
 MAX_QUESTIONS_PER_CAPABILITY = 12
 
 Found = tuple[Path, Message]
@@ -35,7 +35,22 @@ def semantic_problems(questionnaire: Questionnaire) -> list[Found]:
         *_target_problems(questionnaire),
         *_comparison_problems(questionnaire),
         *_reference_problems(questionnaire),
+        *_size_problems(questionnaire),
     ]
+
+
+def _size_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    """Too many questions in all, or in one capability (one page of the respond page)."""
+    total = questionnaire.question_count
+    if total > MAX_QUESTIONS:
+        yield ("pillars",), message("too_many_questions", count=total, limit=MAX_QUESTIONS)
+    for p, pillar in enumerate(questionnaire.pillars):
+        for c, capability in enumerate(pillar.capabilities):
+            count = len(capability.questions)
+            if count > MAX_QUESTIONS_PER_CAPABILITY:
+                yield ("pillars", p, "capabilities", c, "questions"), message(
+                    "too_many_capability_questions", id=capability.id, count=count, limit=MAX_QUESTIONS_PER_CAPABILITY
+                )
 
 
 def _texts(questionnaire: Questionnaire) -> Iterator[tuple[Path, LocalizedText]]:

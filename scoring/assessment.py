@@ -42,7 +42,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: The most respondents one assessment may have: the largest allowed assessment
 #: still scores, renders to Excel within 10 s and to PDF within its time limit
 #: (measured by bench/report.py; docs/deployment.md).
-MAX_RESPONDENTS = 1000
+MAX_RESPONDENTS = 30
 #: A roadmap step: reach level 1-5 on a question (level 0 is never a step).
 STEP_KEY_PATTERN = r"^[a-z0-9.\-]+@[1-5]$"
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import weakref
 from collections import deque
 from collections.abc import Iterator
@@ -39,13 +40,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
+from store.errors import Busy
 from store.files import private_directory, private_file
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "veerkracht.db"
 URL_VARIABLE = "VEERKRACHT_DATABASE_URL"
-#: Milliseconds a SQLite writer waits for the write lock before giving up.
+#: Milliseconds a SQLite writer waits for the write lock before giving up: the
+#: in-process queue and SQLite's busy timeout together (see ``writing``).
 BUSY_TIMEOUT_MS = 30_000
 _READ_ONLY = "veerkracht_read_only"
 
@@ -102,22 +106,35 @@ class FairLock:
         self._waiters: deque[threading.Lock] = deque()
         self._held = False
 
-    def __enter__(self) -> None:
+    def acquire(self, timeout: float | None = None) -> bool:
+        """Wait for the lock in turn; ``False`` when ``timeout`` seconds pass first (then not in the queue)."""
         with self._mutex:
             if not self._held:
                 self._held = True
-                return
+                return True
             turn = threading.Lock()
             turn.acquire()
             self._waiters.append(turn)
-        turn.acquire()  # released by __exit__ of the holder: the lock is now ours
+        if turn.acquire(timeout=-1 if timeout is None else max(timeout, 0)):
+            return True  # released by the holder's release(): the lock is now ours
+        with self._mutex:
+            if turn in self._waiters:
+                self._waiters.remove(turn)
+                return False
+        return True  # handed over just as the wait ended: ours after all
 
-    def __exit__(self, *_exc: object) -> None:
+    def release(self) -> None:
         with self._mutex:
             if self._waiters:
                 self._waiters.popleft().release()
             else:
                 self._held = False
+
+    def __enter__(self) -> None:
+        self.acquire()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
 
 
 #: One lock per SQLite engine, serialising its write transactions in this process.
@@ -150,14 +167,39 @@ def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success.
 
     Keep it short: on SQLite every other writer waits for it.
+
+    On SQLite a writer waits at most ``BUSY_TIMEOUT_MS`` in all: the queue in
+    this process and SQLite's busy timeout (other processes) share one
+    deadline. With separate waits, the n-th writer queued behind a lock held
+    by another process waited n × 30 s; now every one of them gets ``Busy``
+    when the deadline passes, and nothing of theirs is written.
     """
     lock = _write_locks.get(engine)
     if lock is None:
         with engine.begin() as connection:
             yield connection
         return
-    with lock, engine.begin() as connection:
-        yield connection
+    budget = BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + budget
+    if not lock.acquire(timeout=budget):
+        raise Busy(f"the database stayed busy for {budget:g} s; nothing was written, try again")
+    try:
+        with engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+            driver.execute(f"PRAGMA busy_timeout = {left_ms}")  # not through SQLAlchemy: no BEGIN yet
+            try:
+                with connection.begin():
+                    yield connection
+            except OperationalError as error:
+                if "locked" in str(error.orig) or "busy" in str(error.orig):
+                    message = f"the database stayed locked for {budget:g} s; nothing was written, try again"
+                    raise Busy(message) from error
+                raise
+            finally:
+                driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        lock.release()
 
 
 @contextmanager

@@ -20,10 +20,11 @@ import secrets
 
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
 
+from scoring.assessment import MAX_RESPONDENTS
 from store._util import as_utc, utcnow
 from store.assessments import owned_assessment, questionnaire_from_json, stored_answer_model
 from store.engine import reading, writing
-from store.errors import AccessDenied, NotFound
+from store.errors import AccessDenied, InvalidInput, NotFound
 from store.organisations import clean_text
 from store.records import NewRespondent, RespondentAccess, RespondentInfo, StoredAnswer
 from store.schema import answers, assessments, organisations, respondents
@@ -118,9 +119,22 @@ def insert_respondent(connection: Connection, assessment_id: int, role: str, nam
 def add_respondent(
     engine: Engine, user_id: int, assessment_id: int, role: str, name: str | None = None
 ) -> NewRespondent:
-    """A new respondent with a personal link token, returned this once."""
+    """A new respondent with a personal link token, returned this once.
+
+    An assessment holds at most ``MAX_RESPONDENTS`` (the limit the file import
+    applies too), so the largest one still scores and renders in time.
+    """
     with writing(engine) as connection:
         owned_assessment(connection, user_id, assessment_id)
+        present = connection.execute(
+            select(func.count()).select_from(respondents).where(respondents.c.assessment_id == assessment_id)
+        ).scalar_one()
+        if present >= MAX_RESPONDENTS:
+            raise InvalidInput(
+                f"assessment {assessment_id} already has {present} respondents; the limit is {MAX_RESPONDENTS}",
+                key="store.too_many_respondents",
+                values={"limit": MAX_RESPONDENTS},
+            )
         new_id, token = insert_respondent(connection, assessment_id, role, name)
         return NewRespondent(respondent=_info(connection, new_id), token=token)
 

@@ -19,26 +19,33 @@ from reports.bounded import ExportLimits, bounded_report_bytes
 from reports.build import ReportInputs
 from reports.sample import demo_assessment
 from reports.worker import ReportError
-from scoring.assessment import MAX_RESPONDENTS
+
+#: Far more than an assessment may have (``scoring.assessment.RESPONDENTS``, bound by the PDF):
+#: the size the issue measures the Excel export at.
+RESPONDENTS = 1000
 
 
 @pytest.fixture(scope="module")
 def largest() -> ReportInputs:
-    """The largest assessment allowed: MAX_RESPONDENTS respondents answering the whole default questionnaire."""
+    """1,000 respondents answering the whole default questionnaire (built with the model's checks skipped)."""
     questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    return ReportInputs(demo_assessment(questionnaire, respondents=MAX_RESPONDENTS), questionnaire)
+    one = demo_assessment(questionnaire, respondents=RESPONDENTS // 10)
+    people = tuple(
+        person.model_copy(update={"id": f"{person.id}-{copy}"}) for copy in range(10) for person in one.respondents
+    )
+    return ReportInputs(one.model_copy(update={"respondents": people}), questionnaire)
 
 
-def test_the_largest_assessment_exports_to_excel_in_a_bounded_child_well_within_the_bound(
+def test_1000_respondents_export_to_excel_in_a_bounded_child_well_within_the_bound(
     largest: ReportInputs,
 ) -> None:
     start = time.perf_counter()
     data = bounded_report_bytes(largest, "xlsx", "en")
     took = time.perf_counter() - start
-    assert took < 30, f"Excel export of {MAX_RESPONDENTS} respondents took {took:.1f} s (target 10 s)"
+    assert took < 30, f"Excel export of {RESPONDENTS} respondents took {took:.1f} s (target 10 s)"
     sheet = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
     rows = sum(1 for _ in sheet.iter_rows(min_row=2, values_only=True))
-    assert rows == MAX_RESPONDENTS * largest.questionnaire.question_count
+    assert rows == RESPONDENTS * largest.questionnaire.question_count
 
 
 def test_a_bounded_export_that_runs_out_of_time_is_stopped_with_a_plain_error(largest: ReportInputs) -> None:
