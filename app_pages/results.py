@@ -144,6 +144,7 @@ def render() -> None:
     if overview.has_trend:
         st.subheader(fmt.text("results.trend"))
         _chart(overview.figures["trend"], "results_trend")
+        st.caption(overview.basis)
 
 
 def _lens(section: lens.LensSection, fmt: common.Formatter) -> None:

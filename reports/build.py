@@ -13,8 +13,8 @@ command line's ``--format`` choices, the reports page's download boxes and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # for type hints only: the command line reads FORMATS without
     from scoring.assessment import Assessment
     from scoring.benchmark import Benchmark
     from scoring.results import Result
+    from scoring.trend import ComparableHistory
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class ReportInputs:
     benchmark: Benchmark | None = None
     #: The peer group in words for the text: the sector, or "sector, size class" when narrowed to it.
     peer_group: str | None = None
-    #: Earlier results of the same organisation and questionnaire, oldest first.
-    history: Sequence[Result] = field(default_factory=tuple)
+    #: The organisation's assessments scored on one basis for the trend (``scoring.trend.comparable_history``).
+    history: ComparableHistory | None = None
     result: Result = None  # type: ignore[assignment]  # filled in __post_init__
 
     def __post_init__(self) -> None:
@@ -55,8 +56,13 @@ class ReportInputs:
 
     @property
     def previous(self) -> Result | None:
-        """The previous assessment's result, the one changes are measured against."""
-        return self.history[-1] if self.history else None
+        """The previous assessment's result on the trend's basis, the one changes are measured against."""
+        return self.history.previous if self.history else None
+
+    @property
+    def compared(self) -> Result:
+        """This assessment's result on the trend's basis: the whole result unless versions differ."""
+        return self.history.current if self.history else self.result
 
 
 def _pdf(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:

@@ -86,19 +86,22 @@ def demo_assessment(
     )
 
 
-def sample_inputs(questionnaire: Questionnaire) -> ReportInputs:
+def sample_inputs(questionnaire: Questionnaire, baseline: Questionnaire | None = None) -> ReportInputs:
     """A complete sample report's inputs: the demo assessment, an earlier one, six peers, branding.
 
     Used for the README's sample report (``docs/images``) and for looking at
-    every part of the report at once.
+    every part of the report at once. ``baseline``, an earlier version of the
+    questionnaire, answers the earlier assessment, so the trend is across versions.
     """
     from reports.build import ReportInputs
     from reports.context import Branding
     from scoring import score_assessment
     from scoring.benchmark import benchmark, peer_table
+    from scoring.trend import comparable_history
 
     current = demo_assessment(questionnaire)
-    earlier = demo_assessment(questionnaire, seed=3, shift=-0.7, date=dt.date(2025, 3, 3))
+    earlier_questionnaire = baseline or questionnaire
+    earlier = demo_assessment(earlier_questionnaire, seed=3, shift=-0.7, date=dt.date(2025, 3, 3))
     peers = [
         score_assessment(
             demo_assessment(questionnaire, seed=100 + i, organisation=f"Demo peer {i}", shift=(i - 3) * 0.3),
@@ -110,7 +113,7 @@ def sample_inputs(questionnaire: Questionnaire) -> ReportInputs:
     from scoring.assessment import RoadmapEdit
 
     first = score_assessment(current, questionnaire).roadmap[:4]
-    owners = ("Directeur bedrijfsvoering", "CISO", "Manager IT", "CISO")
+    owners = ("Directeur bedrijfsvoering", "CISO", "ICT-manager", "CISO")
     statuses = ("in_progress", "open", "done", "open")
     current = current.model_copy(
         update={
@@ -127,5 +130,5 @@ def sample_inputs(questionnaire: Questionnaire) -> ReportInputs:
         branding=Branding(consultant="Adviesbureau Veerkracht (demo)", colour="#1d6f8a"),
         benchmark=benchmark(result, peer_table(peers)),
         peer_group="zorg",
-        history=(score_assessment(earlier, questionnaire),),
+        history=comparable_history((current, questionnaire), [(earlier, earlier_questionnaire)]),
     )

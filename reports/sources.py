@@ -16,6 +16,7 @@ from reports.branding import Branding
 from reports.build import ReportInputs
 from scoring import score_assessment
 from scoring.benchmark import DEFAULT_K, benchmark, check_k, peer_table, select_peers
+from scoring.trend import comparable_history
 
 #: The smallest peer group shown (default 5; below 3 is refused at start-up, never silently raised).
 K_SETTING = "VEERKRACHT_BENCHMARK_K"
@@ -59,6 +60,6 @@ def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int |
         branding=branding,
         benchmark=benchmark(result, peers, k),
         peer_group=group,
-        history=tuple(score_assessment(*document) for document in earlier),
+        history=comparable_history((assessment, questionnaire), earlier),
         result=result,
     )

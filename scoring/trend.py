@@ -89,6 +89,18 @@ class ComparableHistory(BaseModel):
     #: Earlier assessments left out because their version is not declared comparable.
     left_out: int
 
+    @classmethod
+    def of(cls, earlier: Sequence[Result], current: Result, total_questions: int) -> ComparableHistory:
+        """The history of results already scored on one questionnaire version."""
+        results = (*earlier, current)
+        return cls(
+            results=results,
+            versions=tuple(r.questionnaire_version for r in results),
+            shared_questions=None,
+            total_questions=total_questions,
+            left_out=0,
+        )
+
     @property
     def previous(self) -> Result | None:
         return self.results[-2] if len(self.results) > 1 else None

@@ -49,6 +49,8 @@ class Summary:
     gaps: tuple[Item, ...]
     actions: tuple[Item, ...]
     has_trend: bool
+    #: Which questionnaire version each assessment of the trend used and what the trend compares; "" alone.
+    basis: str
     #: ``radar`` and, with earlier assessments, ``trend``.
     figures: Figures = field(default_factory=dict, compare=False)
 
@@ -58,11 +60,32 @@ def _capability_item(c: CapabilityResult, names: Labels, fmt: Formatter) -> Item
     return Item(title=names[c.id], value=value, detail=names[c.pillar])
 
 
+def _basis(inputs: ReportInputs, fmt: Formatter) -> str:
+    """The versions behind the trend, said whenever there is one, so a reader knows what is compared."""
+    history = inputs.history
+    if history is None or history.previous is None:
+        return ""
+    dated = ", ".join(
+        fmt.text("report.trend.version_of", date=fmt.date(r.date, "medium"), version=v)
+        for r, v in zip(history.results, history.versions, strict=True)
+    )
+    if history.shared_questions is None:
+        text = fmt.text("report.trend.same_version", versions=dated)
+    else:
+        text = fmt.text(
+            "report.trend.shared_questions", versions=dated, count=history.shared_questions,
+            total=history.total_questions,
+        )
+    if history.left_out:
+        text += " " + fmt.text("report.trend.left_out", count=history.left_out)
+    return text
+
+
 def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
     result, questionnaire = inputs.result, inputs.questionnaire
     names = labels(questionnaire, fmt.lang)
-    previous = inputs.previous
-    change = trend(previous, result) if previous is not None else None
+    previous, compared = inputs.previous, inputs.compared
+    change = trend(previous, compared) if previous is not None else None
     medians = chart_data.peer_medians(inputs.benchmark)
     pillars = tuple(
         PillarRow(
@@ -114,7 +137,8 @@ def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
     else:
         change_text = fmt.text("report.summary.no_previous")
     figures = {"radar": charts.pillar_radar(chart_data.radar(result, inputs.benchmark, names), fmt)}
-    history = chart_data.trend(inputs.history, result, names, fmt.text("report.overall"))
+    earlier = inputs.history.results[:-1] if inputs.history else ()
+    history = chart_data.trend(earlier, compared, names, fmt.text("report.overall"))
     if history is not None:
         figures["trend"] = charts.trend_chart(history, fmt)
     return Summary(
@@ -124,6 +148,7 @@ def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
         balance=fmt.number(result.balance),
         confidence=fmt.percent(result.confidence),
         change=change_text,
+        basis=_basis(inputs, fmt),
         overall_change="" if change is None else fmt.signed(change.overall),
         pillars=pillars,
         unscored=tuple(row.name for row in pillars if not row.scored),

@@ -8,6 +8,7 @@ from i18n.format import formatter
 from reports.build import ReportInputs
 from reports.context import Branding, build_context
 from scoring.benchmark import benchmark
+from scoring.trend import ComparableHistory
 
 
 def _context(assessment, questionnaire, lang, result=None, **extra):
@@ -124,8 +125,12 @@ def test_appendix_lists_every_answer_with_comment_evidence_and_reason(
 
 
 def test_change_since_previous_and_trend(small_result, previous_result, small_assessment, small_questionnaire) -> None:
-    context = _context(small_assessment, small_questionnaire, "en", small_result, history=[previous_result])
+    history = ComparableHistory.of([previous_result], small_result, small_questionnaire.question_count)
+    context = _context(small_assessment, small_questionnaire, "en", small_result, history=history)
     assert context.summary.change == "Previous assessment (March 3, 2025): 1.0; change +1.0."
+    assert context.summary.basis == (
+        "Questionnaire version used by each assessment: Mar 3, 2025: version 1, Mar 2, 2026: version 1."
+    )
     assert [p.change for p in context.summary.pillars] == ["+1.0", "±0", "+2.0"]
     assert context.summary.has_trend is True
     assert "trend" in context.figures

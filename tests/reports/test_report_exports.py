@@ -161,7 +161,7 @@ def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_qu
     inputs = inputs_from_store(engine, user.id, own)
     engine.dispose()
     assert inputs.assessment.organisation.name == "Waterschap Voorbeeld"
-    assert [r.date.isoformat() for r in inputs.history] == ["2025-03-01"]
+    assert [r.date.isoformat() for r in inputs.history.results] == ["2025-03-01", inputs.result.date.isoformat()]
     assert inputs.peer_group == "overheid"
     people = inputs.benchmark.figures["people"]
     assert (people.peers, people.withheld, people.median) == (5, None, 2.0)

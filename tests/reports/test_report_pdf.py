@@ -12,6 +12,7 @@ from i18n import t
 from reports.build import ReportInputs
 from reports.context import Branding, build_context
 from reports.pdf import environment, render_html, render_pdf_checked
+from scoring.trend import ComparableHistory
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,8 @@ def rendered(small_result, previous_result, small_assessment, small_questionnair
         inputs = ReportInputs(
             small_assessment, small_questionnaire,
             branding=Branding(consultant="Adviesbureau Kompas", confidentiality="Vertrouwelijk – alleen bestuur"),
-            history=[previous_result], result=small_result,
+            history=ComparableHistory.of([previous_result], small_result, small_questionnaire.question_count),
+            result=small_result,
         )
         context = build_context(inputs, lang)
         out[lang] = render_pdf_checked(context)
