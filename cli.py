@@ -93,10 +93,13 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     print(f"database {engine.url.render_as_string(hide_password=True)} at revision {current_revision(engine)}")
     if args.demo_if_empty and count_users(engine) == 0:
         from questionnaires import load_questionnaire
-        from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+        from questionnaires.registry import DEFAULT_QUESTIONNAIRE, comparable_predecessor
         from store.demo import create_demo
 
-        result = create_demo(engine, args.organisations, load_questionnaire(DEFAULT_QUESTIONNAIRE))
+        questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+        result = create_demo(
+            engine, args.organisations, questionnaire, baseline=comparable_predecessor(questionnaire)
+        )
         print("The database was empty.")
         _print_demo(result)
     engine.dispose()
@@ -188,7 +191,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create a demo consultant with demo organisations; prints the credentials."""
     from questionnaires import load_questionnaire
-    from questionnaires.registry import DEFAULT_QUESTIONNAIRE
+    from questionnaires.registry import DEFAULT_QUESTIONNAIRE, comparable_predecessor
     from store.demo import create_demo
     from store.migrate import upgrade
 
@@ -196,7 +199,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     upgrade(engine)
     questionnaire = load_questionnaire(args.questionnaire or DEFAULT_QUESTIONNAIRE)
     try:
-        result = create_demo(engine, args.organisations, questionnaire, seed=args.seed)
+        result = create_demo(
+            engine, args.organisations, questionnaire, seed=args.seed, baseline=comparable_predecessor(questionnaire)
+        )
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1

@@ -22,3 +22,13 @@ def installed_questionnaires(folder: Path = INSTALLED_DIR) -> dict[tuple[str, in
         questionnaire = load_questionnaire(path)
         found[(questionnaire.id, questionnaire.version)] = questionnaire
     return found
+
+
+def comparable_predecessor(questionnaire: Questionnaire) -> Questionnaire | None:
+    """The newest installed earlier version that ``questionnaire`` declares comparable, if any.
+
+    Demo data answers its first assessments with it, so the demo shows a trend across versions.
+    """
+    installed = installed_questionnaires()
+    versions = sorted((c.version for c in questionnaire.comparable_with), reverse=True)
+    return next((installed[(questionnaire.id, v)] for v in versions if (questionnaire.id, v) in installed), None)

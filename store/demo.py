@@ -56,9 +56,19 @@ def _demo_email(engine: Engine) -> str:
 
 
 def create_demo(
-    engine: Engine, organisation_count: int, questionnaire: Questionnaire, *, seed: int | None = None
+    engine: Engine,
+    organisation_count: int,
+    questionnaire: Questionnaire,
+    *,
+    seed: int | None = None,
+    baseline: Questionnaire | None = None,
 ) -> DemoResult:
-    """A new demo consultant with ``organisation_count`` organisations, each with two closed assessments."""
+    """A new demo consultant with ``organisation_count`` organisations, each with two closed assessments.
+
+    ``baseline``, an earlier version of ``questionnaire``, answers the first
+    assessment of each organisation, as a client who started before the new
+    version would have: the demo then shows a trend across versions.
+    """
     if not 1 <= organisation_count <= 500:
         raise ValueError("choose between 1 and 500 demo organisations")
     rng = random.Random(seed)
@@ -88,13 +98,16 @@ def create_demo(
             ).scalar_one()
             profile = _profile(rng, questionnaire)
             latest = today - dt.timedelta(days=rng.randint(7, 60))
-            for year, (date, progress) in enumerate(
-                [(latest - dt.timedelta(days=365), 0.0), (latest, rng.uniform(0.3, 0.8))]
-            ):
+            rounds = [
+                (baseline or questionnaire, _earlier_profile(profile, questionnaire, baseline), 0.0),
+                (questionnaire, profile, rng.uniform(0.3, 0.8)),
+            ]
+            for year, (used, levels, progress) in enumerate(rounds):
+                date = latest - dt.timedelta(days=365) if year == 0 else latest
                 assessment_id = insert_assessment(
                     connection,
                     organisation_id,
-                    questionnaire,
+                    used,
                     title=f"Nulmeting {date.year}" if year == 0 else f"Herhaalmeting {date.year}",
                     date=date,
                     status="closed",
@@ -107,7 +120,7 @@ def create_demo(
                         connection, assessment_id, role, rng.choice([None, *data["names"]])
                     )
                     bias = rng.gauss(0, 0.35)
-                    for question_id, level in profile.items():
+                    for question_id, level in levels.items():
                         rows.append(_answer(rng, data, respondent_id, question_id, level + progress + bias))
                 connection.execute(insert(answers), rows)
         organisation_ids.append(organisation_id)
@@ -124,6 +137,29 @@ def _profile(rng: random.Random, questionnaire: Questionnaire) -> dict[str, floa
             capability_level = pillar_level + rng.gauss(0, 0.35)
             for question in capability.questions:
                 levels[question.id] = capability_level + rng.gauss(0, 0.5)
+    return levels
+
+
+def _earlier_profile(
+    profile: dict[str, float], questionnaire: Questionnaire, baseline: Questionnaire | None
+) -> dict[str, float]:
+    """The same organisation's levels on an earlier version: shared questions keep their level,
+    the others take their capability's (or the organisation's) mean."""
+    if baseline is None or baseline.version == questionnaire.version:
+        return profile
+    comparison = next((c for c in questionnaire.comparable_with if c.version == baseline.version), None)
+    same = {old: new for new, old in comparison.questions.items()} if comparison else {}
+    by_capability: dict[str, list[float]] = {}
+    for question_id, (_, capability, _) in questionnaire.question_index().items():
+        by_capability.setdefault(capability.id, []).append(profile[question_id])
+    mean = sum(profile.values()) / len(profile)
+    levels: dict[str, float] = {}
+    for question_id, (_, capability, _) in baseline.question_index().items():
+        if question_id in same:
+            levels[question_id] = profile[same[question_id]]
+        else:
+            around = by_capability.get(capability.id)
+            levels[question_id] = sum(around) / len(around) if around else mean
     return levels
 
 

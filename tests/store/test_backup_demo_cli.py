@@ -196,3 +196,24 @@ def test_cli_user_add_export_import_and_demo_if_empty(
     else:
         assert "pg_dump --format=custom" in out
         assert not target.exists()
+
+
+def test_demo_starts_on_the_earlier_version_and_keeps_a_trend(engine: Engine) -> None:
+    """The default demo answers its first assessments with version 1, the second with version 2."""
+    from questionnaires import load_questionnaire
+    from questionnaires.registry import DEFAULT_QUESTIONNAIRE, comparable_predecessor
+    from scoring.trend import comparable_history
+
+    current = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+    baseline = comparable_predecessor(current)
+    assert (baseline.id, baseline.version) == (current.id, current.version - 1)
+    result = create_demo(engine, 1, current, seed=3, baseline=baseline)
+    user = authenticate(engine, result.email, result.password)
+    (organisation,) = organisations.list_organisations(engine, user.id)
+    first, second = assessments.list_assessments(engine, user.id, organisation.id)
+    earlier = assessments.assessment_document(engine, user.id, first.id)
+    now = assessments.assessment_document(engine, user.id, second.id)
+    assert (earlier[1].version, now[1].version) == (baseline.version, current.version)
+    history = comparable_history(now, [earlier])
+    assert history.shared_questions == 50 and history.change() is not None
+    assert history.change().overall is not None
