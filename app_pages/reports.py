@@ -12,13 +12,14 @@ import streamlit as st
 
 from app_pages import analysis, common
 from i18n import LANGUAGES
+from reports.bounded import bounded_report_bytes
 from reports.build import RENDERERS, ReportInputs, file_name, report_bytes
 
 
 def _build(inputs: ReportInputs, fmt: str, lang: str) -> bytes:
     """Build one file when its button is pressed; the PDF takes seconds, so it shows a spinner."""
-    if fmt != "pdf":
-        return report_bytes(inputs, fmt, lang)
+    if fmt != "pdf":  # in a child process with a time limit: a big workbook never holds up other users
+        return bounded_report_bytes(inputs, fmt, lang)
     with st.spinner(common.formatter().text("reports.building")):
         return report_bytes(inputs, fmt, lang)
 
