@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from cli_commands.common import OWNER_HELP, consultant_id, store_engine
+from scoring.results import ASSESSMENT_STATUSES
 
 
 def _date_argument(text: str) -> dt.date:
@@ -196,7 +197,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     change.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")
     change.add_argument("--title")
     change.add_argument("--date", type=_date_argument, metavar="YYYY-MM-DD")
-    change.add_argument("--status", choices=("draft", "open", "closed"))
+    change.add_argument("--status", choices=ASSESSMENT_STATUSES)
     change.set_defaults(handler=cmd_assessment_edit)
     remove = assessment_commands.add_parser("delete", help="erase an assessment with its respondents and answers")
     remove.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from questionnaires.models import Identifier, Questionnaire, Score
+from scoring.results import AssessmentStatus, Horizon, StepStatus
 
 FORMAT_NAME = "veerkracht-assessment"
 FORMAT_VERSION = 1
@@ -150,9 +151,9 @@ class RoadmapEdit(Plain):
     """A consultant's changes to one roadmap step (``QUESTION_ID@LEVEL``)."""
 
     owner: ShortText | None = None
-    horizon: Literal["now", "next", "later"] | None = None
+    horizon: Horizon | None = None
     due: dt.date | None = None
-    status: Literal["open", "in_progress", "done"] = "open"
+    status: StepStatus = "open"
 
 
 class Assessment(Plain):
@@ -161,7 +162,7 @@ class Assessment(Plain):
     organisation: Organisation
     title: ShortText | None = None
     date: dt.date
-    status: Literal["draft", "open", "closed"] = "closed"
+    status: AssessmentStatus = "closed"
     #: Demo data is labelled wherever it appears.
     demo: bool = False
     questionnaire: QuestionnaireRef
