@@ -64,6 +64,18 @@ class QuestionLevel(Frozen):
     guidance: LocalizedText = Field(default_factory=dict)
 
 
+class Audience(Frozen):
+    """A group of respondents who can judge some questions (the board, ICT, HR …).
+
+    Declared once under ``audiences:`` at the top of a questionnaire; each
+    question names the audiences that can judge it. A respondent is asked the
+    questions of their audiences (``Question.asked_of``).
+    """
+
+    id: Identifier
+    name: LocalizedText
+
+
 class Question(Frozen):
     id: Identifier
     text: LocalizedText
@@ -76,6 +88,19 @@ class Question(Frozen):
     #: Framework key (``nist-csf-2.0``, ``dora``, ``nis2``, ``iso-22301``) to
     #: the references within it that this question helps to meet.
     references: dict[Identifier, tuple[Reference, ...]] = Field(default_factory=dict)
+    #: Ids of the declared audiences that can judge this question; empty in a
+    #: questionnaire without audiences (everyone is asked everything).
+    audiences: tuple[Identifier, ...] = ()
+
+    def asked_of(self, audiences: tuple[str, ...] | frozenset[str] | list[str]) -> bool:
+        """Whether a respondent with ``audiences`` is asked this question.
+
+        A respondent without audiences is asked every question, and so is
+        everyone in a questionnaire without audiences.
+        """
+        if not audiences or not self.audiences:
+            return True
+        return any(audience in audiences for audience in self.audiences)
 
     def level(self, number: int) -> QuestionLevel:
         return next(level for level in self.levels if level.level == number)
@@ -124,6 +149,8 @@ class Questionnaire(Frozen):
     scale: tuple[ScaleLevel, ...] = Field(min_length=2)
     #: Default target level per pillar id; pillars not named default to 3.
     targets: dict[Identifier, Score] = Field(default_factory=dict)
+    #: Who can judge which questions; empty: every respondent answers every question.
+    audiences: tuple[Audience, ...] = ()
     pillars: tuple[Pillar, ...] = Field(min_length=1)
     #: Earlier versions whose scores can be compared with this one, and on what.
     comparable_with: tuple[Comparison, ...] = ()
@@ -142,6 +169,13 @@ class Questionnaire(Frozen):
             for question in capability.questions
         }
 
+    def audience(self, audience_id: str) -> Audience | None:
+        return next((audience for audience in self.audiences if audience.id == audience_id), None)
+
+    def questions_for(self, audiences: tuple[str, ...] | frozenset[str] | list[str]) -> list[Question]:
+        """The questions a respondent with ``audiences`` is asked (all of them without audiences)."""
+        return [question for question in self.questions() if question.asked_of(audiences)]
+
     @property
     def question_count(self) -> int:
         return sum(1 for _ in self.questions())
@@ -152,6 +186,13 @@ class Questionnaire(Frozen):
         data = self.model_dump(mode="json")
         if not data["comparable_with"]:
             del data["comparable_with"]
+        if not data["audiences"]:
+            del data["audiences"]
+        for pillar in data["pillars"]:
+            for capability in pillar["capabilities"]:
+                for question in capability["questions"]:
+                    if not question["audiences"]:
+                        del question["audiences"]
         return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     def content_hash(self) -> str:

@@ -36,7 +36,30 @@ def semantic_problems(questionnaire: Questionnaire) -> list[Found]:
         *_comparison_problems(questionnaire),
         *_reference_problems(questionnaire),
         *_size_problems(questionnaire),
+        *_audience_problems(questionnaire),
     ]
+
+
+def _audience_problems(questionnaire: Questionnaire) -> Iterator[Found]:
+    """Audiences are declared once, with unique ids; a question names only declared ones,
+    and in a questionnaire that declares audiences every question names at least one."""
+    declared: dict[str, int] = {}
+    for n, audience in enumerate(questionnaire.audiences):
+        if audience.id in declared:
+            yield ("audiences", n, "id"), message(
+                "duplicate_audience", id=audience.id, other=format_location(("audiences", declared[audience.id]))
+            )
+        else:
+            declared[audience.id] = n
+    for p, pillar in enumerate(questionnaire.pillars):
+        for c, capability in enumerate(pillar.capabilities):
+            for q, question in enumerate(capability.questions):
+                path: Path = ("pillars", p, "capabilities", c, "questions", q, "audiences")
+                if declared and not question.audiences:
+                    yield path, message("question_without_audience")
+                for a, audience_id in enumerate(question.audiences):
+                    if audience_id not in declared:
+                        yield path + (a,), message("unknown_audience", id=audience_id)
 
 
 def _size_problems(questionnaire: Questionnaire) -> Iterator[Found]:
@@ -57,6 +80,8 @@ def _texts(questionnaire: Questionnaire) -> Iterator[tuple[Path, LocalizedText]]
     """Every localized text with its path; guidance of level 0 is optional."""
     yield ("title",), questionnaire.title
     yield ("description",), questionnaire.description
+    for a, audience in enumerate(questionnaire.audiences):
+        yield ("audiences", a, "name"), audience.name
     for s, level in enumerate(questionnaire.scale):
         yield ("scale", s, "name"), level.name
         yield ("scale", s, "description"), level.description

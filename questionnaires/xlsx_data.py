@@ -18,6 +18,8 @@ from typing import Any
 from questionnaires.problems import Message, Problem, QuestionnaireError, message
 from questionnaires.xlsx_cells import Cell, Located, cell_problem, problem_order
 from questionnaires.xlsx_layout import (
+    AUDIENCE_COLUMNS,
+    AUDIENCES_SHEET,
     CAPABILITIES_SHEET,
     CAPABILITY_COLUMNS,
     CAPABILITY_LINK,
@@ -50,8 +52,9 @@ from questionnaires.xlsx_layout import (
 from questionnaires.xlsx_reader import Table
 
 Columns = dict[int, tuple[Column, str | None]]
-#: Sheets a workbook may leave out: a questionnaire without earlier versions has nothing to compare.
-OPTIONAL_SHEETS = frozenset({COMPARISONS_SHEET})
+#: Sheets a workbook may leave out: a questionnaire without earlier versions has nothing to compare,
+#: one without audiences asks everyone everything.
+OPTIONAL_SHEETS = frozenset({COMPARISONS_SHEET, AUDIENCES_SHEET})
 
 
 class _Reading:
@@ -105,6 +108,16 @@ def workbook_data(tables: dict[str, Table], name: str, problems: list[Problem]) 
         level = _fields(_entries(scale, columns, number, values))
         level.at((), _row_cell(scale, number, values, "level"))
         root.attach("scale", level)
+    if AUDIENCES_SHEET in tables:
+        audiences = tables[AUDIENCES_SHEET]
+        columns = _columns(audiences, AUDIENCE_COLUMNS, reading)
+        if audiences.rows:
+            root.data["audiences"] = []
+            root.at(("audiences",), Cell(AUDIENCES_SHEET, 1, 1, "audiences"))
+        for number, values in audiences.rows:
+            audience = _fields(_entries(audiences, columns, number, values))
+            audience.at((), _row_cell(audiences, number, values, "id"))
+            root.attach("audiences", audience)
     _pillars(tables, root, reading)
     if COMPARISONS_SHEET in tables:
         _comparisons(tables[COMPARISONS_SHEET], root, reading)

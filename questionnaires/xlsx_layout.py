@@ -17,7 +17,16 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from questionnaires.models import Capability, Comparison, Pillar, Question, QuestionLevel, Questionnaire, ScaleLevel
+from questionnaires.models import (
+    Audience,
+    Capability,
+    Comparison,
+    Pillar,
+    Question,
+    QuestionLevel,
+    Questionnaire,
+    ScaleLevel,
+)
 
 
 class Shape(Enum):
@@ -49,8 +58,11 @@ PILLARS_SHEET = "Pillars"
 CAPABILITIES_SHEET = "Capabilities"
 QUESTIONS_SHEET = "Questions"
 COMPARISONS_SHEET = "Comparisons"
+AUDIENCES_SHEET = "Audiences"
 #: In the order the writer creates them and problems are listed.
-SHEETS = (HEADER_SHEET, SCALE_SHEET, PILLARS_SHEET, CAPABILITIES_SHEET, QUESTIONS_SHEET, COMPARISONS_SHEET)
+SHEETS = (
+    HEADER_SHEET, SCALE_SHEET, AUDIENCES_SHEET, PILLARS_SHEET, CAPABILITIES_SHEET, QUESTIONS_SHEET, COMPARISONS_SHEET
+)
 
 #: The header sheet is a list of rows ``field | value`` rather than a table.
 FIELD_HEADER, VALUE_HEADER = "field", "value"
@@ -69,6 +81,7 @@ SCALE_COLUMNS = (
     Column("name", Shape.LOCALIZED),
     Column("description", Shape.LOCALIZED),
 )
+AUDIENCE_COLUMNS = (Column("id"), Column("name", Shape.LOCALIZED))
 PILLAR_COLUMNS = (Column("id"), Column("name", Shape.LOCALIZED), Column("description", Shape.LOCALIZED))
 #: A capability row names its pillar; a question row its pillar and capability.
 PILLAR_LINK, CAPABILITY_LINK = Column("pillar"), Column("capability")
@@ -82,6 +95,7 @@ QUESTION_COLUMNS = (
     Column("impact"),
     Column("prerequisites", Shape.LIST),
     Column("references", Shape.KEYED_LISTS),
+    Column("audiences", Shape.LIST),
 )
 LEVEL_COLUMNS = (
     Column("level", text=False),
@@ -97,6 +111,7 @@ COMPARISON_MAPPINGS = ("questions", "capabilities")
 #: Columns a sheet cannot be read without: they say which row belongs where.
 REQUIRED_COLUMNS = {
     HEADER_SHEET: (FIELD_HEADER, VALUE_HEADER),
+    AUDIENCES_SHEET: ("id",),
     PILLARS_SHEET: ("id",),
     CAPABILITIES_SHEET: (PILLAR_LINK.name, "id"),
     QUESTIONS_SHEET: ("id", CAPABILITY_LINK.name),
@@ -110,7 +125,8 @@ def _names(columns: tuple[Column, ...]) -> frozenset[str]:
 
 #: Every model field the workbook carries, per model: a sheet's columns, or (lists of models) a sheet of its own.
 CARRIED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
-    Questionnaire: _names(HEADER_FIELDS) | {"scale", "pillars", "comparable_with"},
+    Questionnaire: _names(HEADER_FIELDS) | {"scale", "audiences", "pillars", "comparable_with"},
+    Audience: _names(AUDIENCE_COLUMNS),
     ScaleLevel: _names(SCALE_COLUMNS),
     Pillar: _names(PILLAR_COLUMNS) | {"capabilities"},
     Capability: _names(CAPABILITY_COLUMNS) | {"questions"},

@@ -23,6 +23,8 @@ from pydantic import BaseModel
 
 from questionnaires.models import Questionnaire
 from questionnaires.xlsx_layout import (
+    AUDIENCE_COLUMNS,
+    AUDIENCES_SHEET,
     CAPABILITIES_SHEET,
     CAPABILITY_COLUMNS,
     CAPABILITY_LINK,
@@ -61,6 +63,11 @@ def questionnaire_xlsx(questionnaire: Questionnaire) -> bytes:
     scale = workbook.create_sheet(SCALE_SHEET)
     heads = _heads(SCALE_COLUMNS, questionnaire.scale, languages)
     _table(scale, heads, [_cells(heads, level) for level in questionnaire.scale])
+
+    if questionnaire.audiences:  # a questionnaire without audiences keeps the workbook it always had
+        audiences = workbook.create_sheet(AUDIENCES_SHEET)
+        heads = _heads(AUDIENCE_COLUMNS, questionnaire.audiences, languages)
+        _table(audiences, heads, [_cells(heads, audience) for audience in questionnaire.audiences])
 
     pillars = workbook.create_sheet(PILLARS_SHEET)
     heads = _heads(PILLAR_COLUMNS, questionnaire.pillars, languages)
@@ -118,6 +125,8 @@ def _questions_sheet(sheet: Worksheet, questionnaire: Questionnaire) -> None:
     levels = [level for question in questions for level in question.levels]
     links: list[Head] = [(PILLAR_LINK, None), (CAPABILITY_LINK, None)]
     question_heads = _heads(QUESTION_COLUMNS, questions, questionnaire.languages)
+    if not questionnaire.audiences:
+        question_heads = [head for head in question_heads if head[0].name != "audiences"]
     level_heads = _heads(LEVEL_COLUMNS, levels, questionnaire.languages)
     id_head = question_heads[0]
     rows = []

@@ -243,7 +243,7 @@ def test_a_missing_sheet_or_placing_column_stops_the_reading() -> None:
 
     assert problems_of(edited(small(), edit)) == [
         "q.xlsx:Scale!A1: this sheet is missing; a questionnaire workbook has the sheets "
-        "Questionnaire, Scale, Pillars, Capabilities, Questions, Comparisons",
+        "Questionnaire, Scale, Audiences, Pillars, Capabilities, Questions, Comparisons",
         "q.xlsx:Questions!A1: the column 'id' is missing from row 1",
     ]
 
