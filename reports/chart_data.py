@@ -83,8 +83,9 @@ def heatmap(
 ) -> pd.DataFrame | None:
     """``charts.disagreement_heatmap`` for one pillar: respondents × question numbers, NaN where no level.
 
-    Only respondents who gave a level anywhere are rows; ``None`` when fewer
-    than two did (one row cannot show disagreement).
+    Only respondents who gave a level in this pillar are rows; ``None`` when
+    fewer than two did (one row cannot show disagreement, and a pillar nobody
+    answered would draw an empty grid).
     """
     pillar = next(p for p in questionnaire.pillars if p.id == pillar_id)
     questions = [q.id for c in pillar.capabilities for q in c.questions]
@@ -92,7 +93,7 @@ def heatmap(
     rows = [
         (label, respondent)
         for label, respondent in named
-        if any(isinstance(answer.value, int) for answer in respondent.answers.values())
+        if any(q in respondent.answers and isinstance(respondent.answers[q].value, int) for q in questions)
     ]
     if len(rows) < HEATMAP_RESPONDENTS:
         return None
@@ -131,11 +132,13 @@ def benchmark_bands(benchmark: Benchmark | None, labels: Labels) -> pd.DataFrame
     )
 
 
-def roadmap_timeline(result: Result, questionnaire: Questionnaire, lang: str) -> pd.DataFrame | None:
-    """``charts.roadmap_timeline``: the first ``TIMELINE_STEPS`` steps, numbered as in the tables."""
+def roadmap_timeline(
+    result: Result, questionnaire: Questionnaire, lang: str, steps: int = TIMELINE_STEPS
+) -> pd.DataFrame | None:
+    """``charts.roadmap_timeline``: the first ``steps`` steps, numbered as in the tables."""
     if not result.roadmap:
         return None
-    shown = list(result.roadmap[:TIMELINE_STEPS])
+    shown = list(result.roadmap[:steps])
     return pd.DataFrame(
         {
             "label": [f"{n}. {step.guidance(questionnaire, lang)}" for n, step in enumerate(shown, start=1)],

@@ -24,7 +24,7 @@ of the two middle ones for an even count); capability and pillar score =
 weighted mean of the scored questions under them; gated level = floor of the
 lowest scored question score; confidence = levels ÷ (respondents × questions −
 N/A answers); overall = mean of the scored pillars; balance = highest − lowest
-scored pillar.
+scored pillar, with two scored pillars or more (one pillar has no spread).
 """
 
 from __future__ import annotations
@@ -296,7 +296,8 @@ def score_batch(
     count = pillar_scored.sum(axis=1)
     total = np.where(pillar_scored, pil[0], 0.0).sum(axis=1)
     overall = np.divide(total, count, out=np.full(n_a, np.nan), where=count > 0)
-    balance = np.fmax.reduce(pil[0], axis=1) - np.fmin.reduce(pil[0], axis=1)
+    # A spread needs two scored pillars: with one it would read as a perfect balance of 0.
+    balance = np.where(count >= 2, np.fmax.reduce(pil[0], axis=1) - np.fmin.reduce(pil[0], axis=1), np.nan)
     denominator = n_resp * n_q - na.sum(axis=1)
     confidence = np.divide(
         levels.sum(axis=1), denominator, out=np.full(n_a, np.nan), where=denominator > 0

@@ -52,6 +52,9 @@ class Benchmark(BaseModel):
 
     k: int
     figures: dict[str, BenchmarkFigure]
+    #: The overall score (mean of the scored pillars) against the peers' overall scores, the
+    #: same rule; ``None`` from ``benchmark_batch`` callers that never asked for it.
+    overall: BenchmarkFigure | None = None
 
 
 def check_k(k: int) -> int:
@@ -195,24 +198,37 @@ def benchmark(result: Result, peers: pd.DataFrame, k: int = DEFAULT_K) -> Benchm
         cid: "capability" for cid in result.capabilities
     }
 
-    def value(name: str, j: int) -> float | None:
-        number = figures[name][0, j]
+    # Each peer's overall score as the result's own: the mean of its scored pillars.
+    pillar_scores = others.reindex(columns=list(result.pillars)).to_numpy(dtype=float)
+    scored = (~np.isnan(pillar_scores)).sum(axis=1)
+    sums = np.where(np.isnan(pillar_scores), 0.0, pillar_scores).sum(axis=1)
+    peer_overall = np.divide(sums, scored, out=np.full(len(others), np.nan), where=scored > 0)
+    own_overall = np.nan if result.overall is None else result.overall
+    overall = _figures(np.concatenate([[own_overall], peer_overall])[:, None], k)
+
+    def value(name: str, j: int, source: dict[str, np.ndarray] = figures) -> float | None:
+        number = source[name][0, j]
         return None if np.isnan(number) else float(number)
+
+    def figure(
+        measure: str, kind: str, own_score: float | None, j: int, source: dict[str, np.ndarray]
+    ) -> BenchmarkFigure:
+        return BenchmarkFigure(
+            measure=measure,
+            kind=kind,
+            own=own_score,
+            peers=int(source["peers"][0, j]),
+            median=value("median", j, source),
+            p25=value("p25", j, source),
+            p75=value("p75", j, source),
+            percentile=value("percentile", j, source),
+            withheld=TOO_FEW_PEERS if source["peers"][0, j] < k else None,
+        )
 
     return Benchmark(
         k=k,
         figures={
-            measure: BenchmarkFigure(
-                measure=measure,
-                kind=kinds[measure],
-                own=own[measure],
-                peers=int(figures["peers"][0, j]),
-                median=value("median", j),
-                p25=value("p25", j),
-                p75=value("p75", j),
-                percentile=value("percentile", j),
-                withheld=TOO_FEW_PEERS if figures["peers"][0, j] < k else None,
-            )
-            for j, measure in enumerate(measures)
+            measure: figure(measure, kinds[measure], own[measure], j, figures) for j, measure in enumerate(measures)
         },
+        overall=figure("overall", "overall", result.overall, 0, overall),
     )

@@ -16,17 +16,37 @@ from reports.labels import labels
 from reports.sections import Item
 from scoring.assessment import Answer
 
+#: Characters of a comment or reason the PDF prints; the workbook has the whole text.
+TEXT_CHARS = 500
+#: Characters of an evidence link's text the PDF prints (the link itself stays whole).
+LINK_CHARS = 200
+
 
 @dataclass(frozen=True)
 class AnswerRow:
     role: str
     answer: str
+    #: The comment, cut at ``TEXT_CHARS`` with an ellipsis.
     comment: str
-    #: The evidence link as readable text (percent-escapes decoded); never fetched.
+    #: The evidence link as readable text (percent-escapes decoded, cut at ``LINK_CHARS``); never fetched.
     evidence: str
     #: The link itself for the PDF's clickable annotation: http(s) only, else empty.
     evidence_url: str
+    #: The reason for "not applicable", cut as the comment.
     reason: str
+    #: "(shortened; the full text is in the Excel workbook)" when the comment or reason was cut, else "".
+    cut_note: str = ""
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` at most ``limit`` characters, ending in an ellipsis when cut (at a space when one is near)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit * 0.8:
+        head = head[:space]
+    return head.rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -60,13 +80,17 @@ def _web_link(url: object) -> str:
 
 
 def _row(role: str, answer: Answer | None, scale: dict[int, str], fmt: Formatter) -> AnswerRow:
+    comment = (answer.comment or "") if answer else ""
+    reason = (answer.reason or "") if answer else ""
+    shortened = len(comment) > TEXT_CHARS or len(reason) > TEXT_CHARS
     return AnswerRow(
         role=role,
         answer=_answer_label(answer, scale, fmt),
-        comment=(answer.comment or "") if answer else "",
-        evidence=unquote(str(answer.evidence)) if answer and answer.evidence else "",
+        comment=cut(comment, TEXT_CHARS),
+        evidence=cut(unquote(str(answer.evidence)), LINK_CHARS) if answer and answer.evidence else "",
         evidence_url=_web_link(answer.evidence if answer else None),
-        reason=(answer.reason or "") if answer else "",
+        reason=cut(reason, TEXT_CHARS),
+        cut_note=fmt.text("report.appendix.cut") if shortened else "",
     )
 
 

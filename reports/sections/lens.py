@@ -31,6 +31,14 @@ class Lens:
     framework: str
     name: str
     rows: tuple[LensRow, ...]
+    #: In brief (board edition): the mean score of the scored references, a dash without one …
+    mean: str = ""
+    #: … and the weakest scored references, "PR.IR-01 1.0, DE.CM-01 1.5".
+    weakest: str = ""
+
+
+#: References named as the weakest of a framework in the board edition.
+WEAKEST = 3
 
 
 @dataclass(frozen=True)
@@ -50,10 +58,18 @@ def build(inputs: ReportInputs, fmt: Formatter) -> LensSection:
         for framework, references in question.references.items():
             for reference in references:
                 citing[(framework, reference)] = citing.get((framework, reference), 0) + 1
+    def brief(references: dict[str, float | None]) -> tuple[str, str]:
+        scored = sorted(((score, ref) for ref, score in references.items() if score is not None))
+        mean = sum(score for score, _ in scored) / len(scored) if scored else None
+        weakest = ", ".join(f"{ref} {fmt.number(score)}" for score, ref in scored[:WEAKEST])
+        return fmt.number(mean), weakest
+
     lenses = tuple(
         Lens(
             framework=framework,
             name=framework_name(framework, fmt),
+            mean=brief(references)[0],
+            weakest=brief(references)[1],
             rows=tuple(
                 LensRow(
                     reference=reference,

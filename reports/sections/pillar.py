@@ -10,7 +10,7 @@ from questionnaires.models import Pillar, localized
 from reports import chart_data, charts
 from reports.build import ReportInputs
 from reports.labels import labels
-from reports.sections import Figures, Item
+from reports.sections import Figures, Item, status
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class CapabilityRow:
     target: str
     gap: str
     confidence: str
+    #: "Not yet answered (0% answered)" for a capability without a score, else "".
+    unscored: str = ""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class Finding:
     target: str
     observed: str
     next_step: str
+    #: The pillar's name, for the board edition's findings across pillars.
+    pillar: str = ""
+    #: Gap × weight: the order of findings, within a pillar and across pillars.
+    weight_gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -56,8 +62,25 @@ class PillarSection:
     disagreements: tuple[Disagreement, ...]
     dont_know: tuple[Item, ...]
     has_heatmap: bool
-    #: ``pillar:ID`` (capability bars) and, with two respondents or more, ``heatmap:ID``.
+    #: One line under the title: score, level, target and confidence, or "Not yet answered (…)".
+    headline: str = ""
+    #: What the findings table says when it is empty: never "meets its target" for what has no score.
+    no_findings: str = ""
+    #: The capability bars are drawn: at least one capability has a score (an empty chart is not drawn).
+    has_chart: bool = True
+    #: ``pillar:ID`` (capability bars) when a capability has a score and, with two respondents
+    #: who gave a level in this pillar, ``heatmap:ID``.
     figures: Figures = field(default_factory=dict, compare=False)
+
+
+#: Findings across pillars on the board edition's findings page.
+TOP_FINDINGS = 8
+
+
+def top_findings(sections: tuple[PillarSection, ...], count: int = TOP_FINDINGS) -> tuple[Finding, ...]:
+    """The findings with the largest weighted gap across all pillars, largest first."""
+    every = [finding for section in sections for finding in section.findings]
+    return tuple(sorted(every, key=lambda f: -f.weight_gap)[:count])
 
 
 def build(inputs: ReportInputs, fmt: Formatter) -> tuple[PillarSection, ...]:
@@ -69,6 +92,7 @@ def pillar_section(inputs: ReportInputs, pillar: Pillar, fmt: Formatter) -> Pill
     result, assessment, lang = inputs.result, inputs.assessment, fmt.lang
     names = labels(inputs.questionnaire, lang)
     pr = result.pillars[pillar.id]
+    progress = status.build(inputs, fmt)
     questions = [q for c in pillar.capabilities for q in c.questions]
     findings = []
     below = (q for q in questions if result.questions[q.id].gap)
@@ -83,6 +107,8 @@ def pillar_section(inputs: ReportInputs, pillar: Pillar, fmt: Formatter) -> Pill
                 target=fmt.number(qr.target),
                 observed=localized(q.level(current).descriptor, lang),
                 next_step=localized(q.level(reach).guidance, lang),
+                pillar=names[pillar.id],
+                weight_gap=(qr.gap or 0) * q.weight,
             )
         )
     disagreements = tuple(
@@ -110,11 +136,16 @@ def pillar_section(inputs: ReportInputs, pillar: Pillar, fmt: Formatter) -> Pill
         for q in questions
         if result.questions[q.id].dont_know
     )
-    figures = {
-        f"pillar:{pillar.id}": charts.capability_bars(
-            chart_data.capability_bars(result, inputs.questionnaire, pillar.id, names), fmt
-        )
-    }
+    has_chart = any(result.capabilities[c.id].score is not None for c in pillar.capabilities)
+    figures = (
+        {
+            f"pillar:{pillar.id}": charts.capability_bars(
+                chart_data.capability_bars(result, inputs.questionnaire, pillar.id, names), fmt
+            )
+        }
+        if has_chart
+        else {}
+    )
     levels = chart_data.heatmap(assessment, inputs.questionnaire, pillar.id, names)
     if levels is not None:
         figures[f"heatmap:{pillar.id}"] = charts.disagreement_heatmap(levels, fmt)
@@ -126,10 +157,24 @@ def pillar_section(inputs: ReportInputs, pillar: Pillar, fmt: Formatter) -> Pill
             target=fmt.number(r.target),
             gap=fmt.number(r.gap),
             confidence=fmt.percent(r.confidence),
+            unscored=progress.unscored.get(c.id, ""),
         )
         for c in pillar.capabilities
         for r in [result.capabilities[c.id]]
     )
+    unscored_questions = sum(1 for q in questions if result.questions[q.id].score is None)
+    if pr.score is None:
+        headline = no_findings = progress.unscored[pillar.id]
+    else:
+        headline = fmt.text(
+            "report.pillar.summary", score=fmt.number(pr.score), level=fmt.level(pr.level),
+            target=fmt.number(pr.target), confidence=fmt.percent(pr.confidence),
+        )
+        no_findings = (
+            fmt.text("report.pillar.no_findings_partial", count=unscored_questions)
+            if unscored_questions
+            else fmt.text("report.pillar.no_findings")
+        )
     return PillarSection(
         id=pillar.id,
         anchor=f"pillar-{pillar.id}",
@@ -145,5 +190,8 @@ def pillar_section(inputs: ReportInputs, pillar: Pillar, fmt: Formatter) -> Pill
         disagreements=disagreements,
         dont_know=dont_know,
         has_heatmap=levels is not None,
+        headline=headline,
+        no_findings=no_findings,
+        has_chart=has_chart,
         figures=figures,
     )

@@ -25,6 +25,8 @@ class StepRow:
     due: str
     status: str
     priority: str
+    #: "low effort" / "weinig inspanning".
+    effort: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,18 @@ class RoadmapSection:
     steps: tuple[StepRow, ...]
     #: "The timeline shows the first 18 of 40 steps …", or "" when it shows them all.
     timeline_note: str
+    #: Steps in the roadmap, also those a shortened section leaves out.
+    total: int = 0
     #: ``roadmap`` (the timeline) when there are steps.
     figures: Figures = field(default_factory=dict, compare=False)
 
 
-def build(inputs: ReportInputs, fmt: Formatter) -> RoadmapSection:
+#: Steps in the board edition's roadmap: table and timeline.
+BOARD_STEPS = 10
+
+
+def build(inputs: ReportInputs, fmt: Formatter, top: int | None = None) -> RoadmapSection:
+    """Every step with the timeline of the first ``TIMELINE_STEPS``; or only the first ``top`` (board edition)."""
     result, questionnaire = inputs.result, inputs.questionnaire
     names = labels(questionnaire, fmt.lang)
     steps = tuple(
@@ -53,15 +62,18 @@ def build(inputs: ReportInputs, fmt: Formatter) -> RoadmapSection:
             due=fmt.date(step.due, "medium"),
             status=fmt.text(f"report.status.{step.status}"),
             priority=fmt.number(step.priority),
+            effort=fmt.text(f"report.effort.{step.effort}"),
         )
-        for n, step in enumerate(result.roadmap, start=1)
+        for n, step in enumerate(result.roadmap[:top], start=1)
     )
     total = len(result.roadmap)
-    note = (
-        fmt.text("report.roadmap.timeline_first", shown=chart_data.TIMELINE_STEPS, count=total)
-        if total > chart_data.TIMELINE_STEPS
-        else ""
-    )
-    timeline = chart_data.roadmap_timeline(result, questionnaire, fmt.lang)
+    drawn = chart_data.TIMELINE_STEPS if top is None else top
+    if top is not None and total > top:
+        note = fmt.text("report.roadmap.board_note", shown=top, total=total)
+    elif total > drawn:
+        note = fmt.text("report.roadmap.timeline_first", shown=drawn, count=total)
+    else:
+        note = ""
+    timeline = chart_data.roadmap_timeline(result, questionnaire, fmt.lang, drawn)
     figures = {} if timeline is None else {"roadmap": charts.roadmap_timeline(timeline, fmt)}
-    return RoadmapSection(steps=steps, timeline_note=note, figures=figures)
+    return RoadmapSection(steps=steps, timeline_note=note, total=total, figures=figures)

@@ -1,4 +1,13 @@
-"""The executive summary: headline, overall figures, pillar table, strengths, gaps, next actions, trend."""
+"""The board summary: the plain answer to "how resilient are we?", pillar statuses, five actions, change.
+
+Page one of both editions of the PDF, and the top of the results page. The
+headline sentence states the score, the target and (when peers are shown)
+the peer median; each pillar's status is said in words as well as in colour
+(``state``: ``met``, ``below`` or ``unscored``), so it reads in greyscale. A
+pillar without a score gets no verdict, only "not yet answered" with its
+share answered (``reports.sections.status``); strengths are only capabilities
+at or above their target; the spread needs two scored pillars.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +17,8 @@ from i18n.format import Formatter
 from reports import chart_data, charts
 from reports.build import ReportInputs
 from reports.labels import Labels, labels
-from reports.sections import Figures, Item
+from reports.sections import Figures, Item, status
+from scoring.benchmark import BenchmarkFigure
 from scoring.results import CapabilityResult
 from scoring.trend import trend
 
@@ -29,10 +39,26 @@ class PillarRow:
     change: str
     peer_median: str
     confidence: str
+    #: ``met`` (at or above target), ``below`` or ``unscored``: the colour of the status.
+    state: str = "unscored"
+    #: The status in words: "0.7 below target · above peer median (2.6)", or "Not yet answered (0% answered)".
+    status: str = ""
+    #: Share of this pillar's questions answered, "40%".
+    answered: str = ""
+
+
+@dataclass(frozen=True)
+class Action(Item):
+    """A next action: ``title`` the step, ``value`` the horizon, ``detail`` the question, ``note`` the owner."""
+
+    pillar: str = ""
+    #: "low effort" / "weinig inspanning".
+    effort: str = ""
 
 
 @dataclass(frozen=True)
 class Summary:
+    #: The plain answer: "2.3 out of 5: below the target of 3.0 and below the median (2.6) of 7 …".
     headline: str
     overall: str
     overall_level: str
@@ -51,6 +77,14 @@ class Summary:
     has_trend: bool
     #: Which questionnaire version each assessment of the trend used and what the trend compares; "" alone.
     basis: str
+    #: The overall target (mean of the scored pillars' targets), "3.0", or a dash.
+    target: str = ""
+    #: The peers' overall median when shown, else "".
+    peer_median: str = ""
+    #: "Level achieved: …" in one line, wherever the level is shown.
+    level_note: str = ""
+    #: Draft mark, share answered and the unscored measures' texts.
+    status: status.Status | None = None
     #: ``radar`` and, with earlier assessments, ``trend``.
     figures: Figures = field(default_factory=dict, compare=False)
 
@@ -81,14 +115,72 @@ def _basis(inputs: ReportInputs, fmt: Formatter) -> str:
     return text
 
 
+def _compare(score: float, other: float) -> str:
+    """``above``, ``at`` or ``below``, as the one-decimal figures beside it read."""
+    difference = round(score, 1) - round(other, 1)
+    return "at" if abs(difference) < 0.05 else ("above" if difference > 0 else "below")
+
+
+def _shown(figure: BenchmarkFigure | None) -> BenchmarkFigure | None:
+    return figure if figure is not None and figure.withheld is None and figure.median is not None else None
+
+
+def _pillar_status(state: str, gap: float | None, median: float | None, score: float | None, fmt: Formatter) -> str:
+    words = [fmt.text("report.state.met") if state == "met" else fmt.text("report.state.below", gap=fmt.number(gap))]
+    if median is not None and score is not None:
+        words.append(fmt.text(f"report.state.peers.{_compare(score, median)}", median=fmt.number(median)))
+    return " · ".join(words)
+
+
+def _headline(inputs: ReportInputs, fmt: Formatter, names: Labels) -> tuple[str, float | None]:
+    """The plain sentence and the overall target it names."""
+    result = inputs.result
+    scored = [p for p in result.pillars.values() if p.score is not None]
+    if result.overall is None or not scored:
+        return fmt.text("report.summary.headline_none"), None
+    target = sum(p.target for p in scored) / len(scored)
+    peers = ""
+    overall = _shown(inputs.benchmark.overall if inputs.benchmark else None)
+    if overall is not None:
+        peers = fmt.text(
+            f"report.summary.vs_peers.{_compare(result.overall, overall.median)}",
+            median=fmt.number(overall.median),
+            peers=overall.peers,
+            group=inputs.peer_group or result.sector,
+        )
+    sentence = fmt.text(
+        "report.summary.sentence",
+        score=fmt.number(result.overall),
+        target=fmt.text(f"report.summary.vs_target.{_compare(result.overall, target)}", target=fmt.number(target)),
+        peers=peers,
+    )
+    unscored = [p for p in result.pillars.values() if p.score is None]
+    if unscored:
+        sentence += " " + fmt.text(
+            "report.summary.unscored_sentence",
+            pillars=", ".join(names[p.id] for p in unscored),
+            scored=", ".join(names[p.id] for p in scored),
+        )
+    return sentence, target
+
+
 def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
     result, questionnaire = inputs.result, inputs.questionnaire
     names = labels(questionnaire, fmt.lang)
     previous, compared = inputs.previous, inputs.compared
     change = trend(previous, compared) if previous is not None else None
     medians = chart_data.peer_medians(inputs.benchmark)
-    pillars = tuple(
-        PillarRow(
+    progress = status.build(inputs, fmt)
+
+    def row(pid: str) -> PillarRow:
+        p = result.pillars[pid]
+        state = "unscored" if p.score is None else ("below" if p.gap else "met")
+        words = (
+            progress.unscored[pid]
+            if p.score is None
+            else _pillar_status(state, p.gap, medians.get(pid), p.score, fmt)
+        )
+        return PillarRow(
             id=pid,
             name=names[pid],
             scored=p.score is not None,
@@ -99,34 +191,33 @@ def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
             change=fmt.signed(change.pillars.get(pid)) if change else fmt.number(None),
             peer_median=fmt.number(medians.get(pid)),
             confidence=fmt.percent(p.confidence),
+            state=state,
+            status=words,
+            answered=progress.shares[pid],
         )
-        for pid, p in result.pillars.items()
-    )
+
+    pillars = tuple(row(pid) for pid in result.pillars)
     levels = [p.level for p in result.pillars.values() if p.level is not None]
     overall_level = min(levels) if levels else None
     scored = [c for c in result.capabilities.values() if c.score is not None]
-    strengths = sorted(scored, key=lambda c: (-(c.score - c.target), -c.score))[:SUMMARY_ITEMS]
+    # A strength is at or above its target: "top strengths" below target would praise a gap.
+    at_target = [c for c in scored if not c.gap]
+    strengths = sorted(at_target, key=lambda c: (-(c.score - c.target), -c.score))[:SUMMARY_ITEMS]
     gaps = sorted((c for c in scored if c.gap), key=lambda c: -(c.gap or 0))[:SUMMARY_ITEMS]
     open_steps = [s for s in result.roadmap if s.status != "done"][:SUMMARY_ACTIONS]
     actions = tuple(
-        Item(
+        Action(
             title=s.guidance(questionnaire, fmt.lang),
             value=fmt.text(f"report.horizon.{s.horizon}"),
             detail=names[s.question],
             note=s.owner or "",
+            pillar=names[s.pillar],
+            effort=fmt.text(f"report.effort.{s.effort}"),
         )
         for s in open_steps
     )
-    if result.overall is None:
-        headline = fmt.text("report.summary.headline_none")
-    else:
-        headline = fmt.text(
-            "report.summary.headline",
-            overall=fmt.number(result.overall),
-            level=fmt.level(overall_level),
-            count=sum(1 for p in result.pillars.values() if p.gap),
-            pillars=len(result.pillars),
-        )
+    headline, target = _headline(inputs, fmt, names)
+    overall_peers = _shown(inputs.benchmark.overall if inputs.benchmark else None)
     if change is not None and previous is not None:
         change_text = fmt.text(
             "report.summary.change",
@@ -156,5 +247,9 @@ def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
         gaps=tuple(_capability_item(c, names, fmt) for c in gaps),
         actions=actions,
         has_trend="trend" in figures,
+        target=fmt.number(target),
+        peer_median=fmt.number(overall_peers.median) if overall_peers else "",
+        level_note=fmt.text("report.summary.level_note"),
+        status=progress,
         figures=figures,
     )

@@ -44,12 +44,10 @@ def test_summary_of_the_small_assessment(small_result, small_assessment, small_q
         ("Process", "1.0", "1", "3.0"),
         ("Technology", "3.0", "3", "4.0"),
     ]
-    assert summary.headline == (
-        "Average maturity 2.0 out of 5; level 1 is reached throughout. 3 of 3 pillars are below target."
-    )
-    # Gaps: the largest first; strengths: closest to (or above) target first.
+    assert summary.headline == "2.0 out of 5: below the target of 3.3."
+    # Gaps: the largest first; strengths only at or above target: every capability is below, so none.
     assert [g.title for g in summary.gaps] == ["Exercises", "Roles", "Back-up"]
-    assert [s.title for s in summary.strengths] == ["Back-up", "Roles", "Exercises"]
+    assert summary.strengths == ()
     assert [a.title for a in summary.actions] == [
         "Write the roles down and have management sign them off.",
         "Repeat the tabletop with a new scenario.",
@@ -60,21 +58,22 @@ def test_summary_of_the_small_assessment(small_result, small_assessment, small_q
     assert summary.change == "This is the first assessment; there is no earlier one to compare with."
     assert context.benchmark.shown is False
     assert context.benchmark.text == "No comparison with other organisations was requested for this report."
+    # Process has one respondent with a level: one row shows no disagreement, so no heatmap.
     assert set(context.figures) == {
         "radar", "pillar:people", "pillar:process", "pillar:technology",
-        "heatmap:people", "heatmap:process", "heatmap:technology", "roadmap",
+        "heatmap:people", "heatmap:technology", "roadmap",
     }
 
 
-def test_one_pillar_below_target_is_singular(small_assessment, small_questionnaire) -> None:
+def test_pillar_statuses_say_target_in_words(small_assessment, small_questionnaire) -> None:
     targets = {"pillars": {"people": 2.0, "process": 1.0}}
     assessment = small_assessment.model_copy(update={"targets": small_assessment.targets.model_validate(targets)})
-    assert _context(assessment, small_questionnaire, "en").summary.headline.endswith(
-        "1 of 3 pillars is below target."
-    )
-    assert _context(assessment, small_questionnaire, "nl").summary.headline.endswith(
-        "1 van de 3 pijlers ligt onder het doel."
-    )
+    rows = _context(assessment, small_questionnaire, "en").summary.pillars
+    assert [(p.state, p.status) for p in rows] == [
+        ("met", "on target"), ("met", "on target"), ("below", "1.0 below target"),
+    ]
+    rows = _context(assessment, small_questionnaire, "nl").summary.pillars
+    assert [p.status for p in rows] == ["op doel", "op doel", "1,0 onder doel"]
 
 
 def test_pillar_sections_show_findings_disagreement_and_dont_know(

@@ -59,7 +59,7 @@ def reference(questionnaire, answers):
     capabilities = {c.id: block(c.questions) for p in questionnaire.pillars for c in p.capabilities}
     pillar_scores = [v[0] for v in pillars.values() if v[0] is not None]
     overall = sum(pillar_scores) / len(pillar_scores) if pillar_scores else None
-    balance = max(pillar_scores) - min(pillar_scores) if pillar_scores else None
+    balance = max(pillar_scores) - min(pillar_scores) if len(pillar_scores) >= 2 else None
     confidence = block(list(questionnaire.questions()))[2]
     return scores, capabilities, pillars, overall, balance, confidence
 

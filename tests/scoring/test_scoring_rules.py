@@ -62,6 +62,14 @@ def test_a_question_everyone_marked_na_leaves_every_mean(worked, make) -> None:
     assert result.balance == 3.0
 
 
+def test_balance_needs_two_scored_pillars(worked, make) -> None:
+    # Only people is answered: one pillar has no spread, so no balance (not a perfect 0).
+    result = score_assessment(make(worked, {"a": {LEAD: 4, DEPUTIES: 2}}), worked)
+    assert result.pillars["people"].score is not None
+    assert result.overall is not None
+    assert result.balance is None
+
+
 # Capability, pillar, overall, balance -------------------------------------------
 
 
