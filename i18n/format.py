@@ -50,7 +50,9 @@ class Message:
         return cls(key, tuple(values.items()))
 
     def text(self, language: str = "en") -> str:
-        return t(self.key, language, **dict(self.values))
+        """The words in ``language``; a value that is itself a message is written in the same language."""
+        values = {name: value.text(language) if isinstance(value, Message) else value for name, value in self.values}
+        return t(self.key, language, **values)
 
     def __str__(self) -> str:
         return self.text("en")

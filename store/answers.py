@@ -22,7 +22,7 @@ from scoring.assessment import Answer, TextRefused
 from store._util import as_utc, utcnow
 from store.assessments import pinned_question_ids, stored_answer_model
 from store.engine import writing
-from store.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, problem
 from store.records import StoredAnswer
 from store.schema import answers
 
@@ -48,8 +48,8 @@ def _validated(answer: Answer | Mapping[str, Any]) -> Answer:
         message = "; ".join(f"{field}: {message}" for field, message in problems.items())
         if refused:
             code = f"U+{ord(refused[0].character):04X}"
-            raise InvalidInput(message, key="store.control_character", values={"character": code}) from None
-        raise InvalidInput(message) from None
+            raise InvalidInput(problem("store.control_character", character=code)) from None
+        raise InvalidInput(problem("store.answer_invalid", problems=message)) from None
 
 
 # The autosave path runs for every click of every respondent, so its three
@@ -78,13 +78,13 @@ _UPDATE = text(
 def _check_writable(connection: Connection, respondent_id: int, question_id: str) -> None:
     row = connection.execute(_WRITABLE, {"respondent_id": respondent_id}).first()
     if row is None:
-        raise NotFound(f"no respondent {respondent_id}")
+        raise NotFound(problem("store.no_respondent", id=respondent_id))
     if row.revoked:
-        raise AccessDenied("this link has been revoked")
+        raise AccessDenied(problem("store.link_revoked"))
     if row.status == "closed":
-        raise AccessDenied("this assessment is closed")
+        raise AccessDenied(problem("store.assessment_closed"))
     if question_id not in pinned_question_ids(connection, row.assessment_id, row.questionnaire_hash):
-        raise InvalidInput(f"the questionnaire has no question {question_id!r}")
+        raise InvalidInput(problem("store.no_question", question=question_id))
 
 
 def _stored(connection: Connection, respondent_id: int, question_id: str) -> StoredAnswer | None:

@@ -20,7 +20,7 @@ from questionnaires.models import Questionnaire
 from scoring import assessment as model
 from store._util import as_utc, utcnow
 from store.engine import reading, writing
-from store.errors import InvalidInput, NotFound
+from store.errors import InvalidInput, NotFound, problem
 from store.organisations import clean_text, owned_organisation
 from store.records import AssessmentInfo
 from store.schema import (
@@ -73,7 +73,7 @@ def check_targets(targets: model.Targets, questionnaire: Questionnaire) -> None:
     question_ids = {question.id for question in questionnaire.questions()}
     unknown = sorted(set(targets.pillars) - pillar_ids) + sorted(set(targets.questions) - question_ids)
     if unknown:
-        raise InvalidInput(f"targets name what the questionnaire does not have: {', '.join(unknown)}")
+        raise InvalidInput(problem("store.targets_unknown", names=", ".join(unknown)))
 
 
 def _clean_title(title: str | None) -> str | None:
@@ -109,7 +109,7 @@ def owned_assessment(connection: Connection, user_id: int, assessment_id: int, *
         .where(assessments.c.id == assessment_id, organisations.c.owner_id == user_id)
     ).first()
     if row is None:
-        raise NotFound(f"no assessment {assessment_id}")
+        raise NotFound(problem("store.no_assessment", id=assessment_id))
     return row
 
 
@@ -125,7 +125,7 @@ def insert_assessment(
 ) -> int:
     """Insert without an ownership check: for callers that checked it (create, import, demo)."""
     if status not in STATUSES:
-        raise InvalidInput(f"unknown status {status!r}")
+        raise InvalidInput(problem("store.status_unknown", status=status))
     check_targets(targets, questionnaire)
     now = utcnow()
     return connection.execute(
@@ -217,7 +217,7 @@ def update_assessment(
         values["assessment_date"] = date
     if status is not None:
         if status not in STATUSES:
-            raise InvalidInput(f"unknown status {status!r}")
+            raise InvalidInput(problem("store.status_unknown", status=status))
         values["status"] = status
     with writing(engine) as connection:
         row = owned_assessment(connection, user_id, assessment_id)
@@ -263,7 +263,7 @@ def stored_answer_model(row: Row) -> model.Answer:
             {"value": value, "reason": _legacy(row.reason), "comment": _legacy(row.comment), "evidence": row.evidence}
         )
     except ValidationError as error:  # only if someone wrote the table by hand
-        raise InvalidInput(f"stored answer {row.id} is invalid: {error}") from None
+        raise InvalidInput(problem("store.stored_answer_invalid", id=row.id, problem=str(error))) from None
 
 
 def document_from_connection(connection: Connection, assessment_id: int) -> tuple[model.Assessment, Questionnaire]:

@@ -21,20 +21,20 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from store.errors import InvalidInput
+from store.errors import InvalidInput, problem
 from store.files import private_file
 
 
 def backup_sqlite(engine: Engine, target: str | os.PathLike[str]) -> Path:
     """Write a consistent copy of the SQLite database to ``target`` (which must not exist)."""
     if engine.dialect.name != "sqlite":
-        raise InvalidInput("backup_sqlite needs a SQLite database; for PostgreSQL use pg_dump")
+        raise InvalidInput(problem("store.backup_needs_sqlite"))
     source_path = engine.url.database
     if not source_path or source_path == ":memory:":
-        raise InvalidInput("this SQLite database is not a file")
+        raise InvalidInput(problem("store.backup_not_a_file"))
     destination = Path(target)
     if destination.exists():
-        raise InvalidInput(f"{destination} exists; choose a new file name")
+        raise InvalidInput(problem("store.backup_exists", path=str(destination)))
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
     source = sqlite3.connect(source_path, timeout=30)

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from store._util import utcnow
 from store.engine import reading, writing
-from store.errors import InvalidInput
+from store.errors import InvalidInput, problem
 from store.organisations import clean_text
 from store.records import Branding
 from store.schema import branding
@@ -28,11 +28,11 @@ _SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 def logo_mime(data: bytes) -> str:
     """The MIME type of a logo, or ``InvalidInput`` when it is too big or not PNG/JPEG."""
     if len(data) > MAX_LOGO_BYTES:
-        raise InvalidInput(f"the logo is {len(data):,} bytes; the limit is {MAX_LOGO_BYTES:,}")
+        raise InvalidInput(problem("store.logo_too_big", size=len(data), limit=MAX_LOGO_BYTES))
     for signature, mime in _SIGNATURES.items():
         if data.startswith(signature):
             return mime
-    raise InvalidInput("the logo must be a PNG or JPEG image")
+    raise InvalidInput(problem("store.logo_not_image"))
 
 
 def get_branding(engine: Engine, user_id: int) -> Branding:
@@ -72,7 +72,7 @@ def set_branding(
 ) -> Branding:
     """Replace colour, name and label (``None`` or empty clears one); the logo stays."""
     if colour and not COLOUR.match(colour):
-        raise InvalidInput(f"not a colour like #1f6f8b: {colour!r}")
+        raise InvalidInput(problem("store.colour_invalid", colour=colour))
     _upsert(
         engine,
         user_id,

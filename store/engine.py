@@ -42,7 +42,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from store.errors import Busy
+from store.errors import Busy, problem
 from store.files import private_directory, private_file
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -182,7 +182,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
     budget = BUSY_TIMEOUT_MS / 1000
     deadline = time.monotonic() + budget
     if not lock.acquire(timeout=budget):
-        raise Busy(f"the database stayed busy for {budget:g} s; nothing was written, try again")
+        raise Busy(problem("store.busy", seconds=budget))
     try:
         with engine.connect() as connection:
             driver = connection.connection.driver_connection
@@ -193,8 +193,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
                     yield connection
             except OperationalError as error:
                 if "locked" in str(error.orig) or "busy" in str(error.orig):
-                    message = f"the database stayed locked for {budget:g} s; nothing was written, try again"
-                    raise Busy(message) from error
+                    raise Busy(problem("store.locked", seconds=budget)) from error
                 raise
             finally:
                 driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

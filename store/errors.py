@@ -9,12 +9,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from i18n.format import Message
+
 if TYPE_CHECKING:
     from store.records import StoredAnswer
 
 
 class StoreError(Exception):
-    """Base class of every error the store raises on purpose."""
+    """Base class of every error the store raises on purpose.
+
+    It carries a :class:`~i18n.format.Message`, a catalogue key (``store.*``,
+    ``i18n/store.yaml``) with its values, not words: a page shows it through the
+    formatter in the user's language (``app_pages.common.store_problem``), the
+    command line and the logs read ``str(error)``, the English text.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
+
+    @property
+    def key(self) -> str:
+        return self.message.key
+
+    @property
+    def values(self) -> dict[str, object]:
+        return dict(self.message.values)
+
+
+def problem(key: str, **values: object) -> Message:
+    """The message of a store error: ``raise NotFound(problem("store.no_assessment", id=7))``."""
+    return Message.of(key, **values)
 
 
 class NotFound(StoreError):
@@ -26,17 +51,7 @@ class AccessDenied(StoreError):
 
 
 class InvalidInput(StoreError):
-    """Input the store refuses: an unknown question id, a bad answer, a taken e-mail address.
-
-    The message is English (command line, logs). ``key`` and ``values``, when
-    given, name the i18n text that says the same in the user's language, so a
-    page can show why instead of a generic "not saved".
-    """
-
-    def __init__(self, message: str, *, key: str | None = None, values: dict[str, object] | None = None) -> None:
-        super().__init__(message)
-        self.key = key
-        self.values = dict(values or {})
+    """Input the store refuses: an unknown question id, a bad answer, a taken e-mail address."""
 
 
 class Busy(StoreError):
@@ -52,8 +67,7 @@ class Conflict(StoreError):
 
     def __init__(self, stored: StoredAnswer | None) -> None:
         self.stored = stored
-        version = stored.version if stored else 0
-        super().__init__(f"the answer was changed elsewhere (stored version {version})")
+        super().__init__(problem("store.conflict", version=stored.version if stored else 0))
 
 
 class ImportRefused(StoreError):

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
 from scoring.assessment import TextRefused, check_text
 from store._util import as_utc, utcnow
 from store.engine import reading, writing
-from store.errors import InvalidInput, NotFound
+from store.errors import InvalidInput, NotFound, problem
 from store.records import Organisation
 from store.schema import organisations
 
@@ -24,22 +24,22 @@ def clean_text(value: str, field: str, *, required: bool = True, limit: int = MA
     """Trimmed text within ``limit`` characters, under the text rule; ``InvalidInput`` otherwise.
 
     The text rule is ``scoring.assessment.check_text``, the one the file
-    import and the app's answers go through too.
+    import and the app's answers go through too. ``field`` names the field in
+    the catalogue, ``store.field.FIELD``, so the refusal says which in the user's language.
     """
+    name = problem(f"store.field.{field}")
     if not isinstance(value, str):
-        raise InvalidInput(f"{field} must be text")
+        raise InvalidInput(problem("store.field_not_text", field=name))
     try:
         value = str(check_text(value))
     except TextRefused as refused:
         code = f"U+{ord(refused.character):04X}"
-        raise InvalidInput(
-            f"{field} {refused}", key="store.control_character", values={"character": code}
-        ) from None
+        raise InvalidInput(problem("store.control_character", character=code)) from None
     cleaned = value.strip()
     if required and not cleaned:
-        raise InvalidInput(f"{field} is empty")
+        raise InvalidInput(problem("store.field_empty", field=name))
     if len(cleaned) > limit:
-        raise InvalidInput(f"{field} is longer than {limit} characters")
+        raise InvalidInput(problem("store.field_too_long", field=name, limit=limit))
     return cleaned
 
 
@@ -61,7 +61,7 @@ def owned_organisation(connection: Connection, user_id: int, organisation_id: in
         select(organisations).where(organisations.c.id == organisation_id, organisations.c.owner_id == user_id)
     ).first()
     if row is None:
-        raise NotFound(f"no organisation {organisation_id}")
+        raise NotFound(problem("store.no_organisation", id=organisation_id))
     return row
 
 
@@ -71,7 +71,7 @@ def create_organisation(
     values = {
         "name": clean_text(name, "name"),
         "sector": clean_text(sector, "sector"),
-        "size_class": clean_text(size_class, "size class"),
+        "size_class": clean_text(size_class, "size_class"),
     }
     with writing(engine) as connection:
         new_id = connection.execute(
@@ -114,7 +114,7 @@ def update_organisation(
     if sector is not None:
         values["sector"] = clean_text(sector, "sector")
     if size_class is not None:
-        values["size_class"] = clean_text(size_class, "size class")
+        values["size_class"] = clean_text(size_class, "size_class")
     with writing(engine) as connection:
         owned_organisation(connection, user_id, organisation_id)
         if values:
@@ -129,4 +129,4 @@ def delete_organisation(engine: Engine, user_id: int, organisation_id: int) -> N
             delete(organisations).where(organisations.c.id == organisation_id, organisations.c.owner_id == user_id)
         )
         if done.rowcount != 1:
-            raise NotFound(f"no organisation {organisation_id}")
+            raise NotFound(problem("store.no_organisation", id=organisation_id))

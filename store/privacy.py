@@ -34,7 +34,7 @@ from store import respondents as respondent_store
 from store._util import as_utc, utcnow
 from store.assessments import questionnaire_from_json
 from store.engine import _write_locks, reading, writing
-from store.errors import InvalidInput
+from store.errors import InvalidInput, problem
 from store.respondents import owned_respondent, stored_answers
 from store.schema import assessments, organisations, respondents
 
@@ -59,7 +59,7 @@ def retention_days() -> int | None:
     if not value:
         return None
     if not value.isdigit() or int(value) < 1:
-        raise InvalidInput(f"{RETENTION_SETTING} must be a whole number of days of at least 1, not {value!r}")
+        raise InvalidInput(problem("store.retention_invalid", setting=RETENTION_SETTING, value=value))
     return int(value)
 
 

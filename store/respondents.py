@@ -24,7 +24,7 @@ from scoring.assessment import MAX_RESPONDENTS
 from store._util import as_utc, utcnow
 from store.assessments import owned_assessment, questionnaire_from_json, stored_answer_model
 from store.engine import reading, writing
-from store.errors import AccessDenied, InvalidInput, NotFound
+from store.errors import AccessDenied, InvalidInput, NotFound, problem
 from store.organisations import clean_text
 from store.records import NewRespondent, RespondentAccess, RespondentInfo, StoredAnswer
 from store.schema import answers, assessments, organisations, respondents
@@ -94,7 +94,7 @@ def owned_respondent(connection: Connection, user_id: int, respondent_id: int) -
         .where(respondents.c.id == respondent_id, organisations.c.owner_id == user_id)
     ).first()
     if row is None:
-        raise NotFound(f"no respondent {respondent_id}")
+        raise NotFound(problem("store.no_respondent", id=respondent_id))
     return row
 
 
@@ -130,11 +130,7 @@ def add_respondent(
             select(func.count()).select_from(respondents).where(respondents.c.assessment_id == assessment_id)
         ).scalar_one()
         if present >= MAX_RESPONDENTS:
-            raise InvalidInput(
-                f"assessment {assessment_id} already has {present} respondents; the limit is {MAX_RESPONDENTS}",
-                key="store.too_many_respondents",
-                values={"limit": MAX_RESPONDENTS},
-            )
+            raise InvalidInput(problem("store.too_many_respondents", limit=MAX_RESPONDENTS))
         new_id, token = insert_respondent(connection, assessment_id, role, name)
         return NewRespondent(respondent=_info(connection, new_id), token=token)
 
@@ -259,9 +255,9 @@ def set_finished(engine: Engine, respondent_id: int, finished: bool = True) -> N
     with writing(engine) as connection:
         row = connection.execute(select(respondents.c.revoked).where(respondents.c.id == respondent_id)).first()
         if row is None:
-            raise NotFound(f"no respondent {respondent_id}")
+            raise NotFound(problem("store.no_respondent", id=respondent_id))
         if row.revoked:
-            raise AccessDenied("this link has been revoked")
+            raise AccessDenied(problem("store.link_revoked"))
         connection.execute(
             update(respondents)
             .where(respondents.c.id == respondent_id)

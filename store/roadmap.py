@@ -16,7 +16,7 @@ from scoring.assessment import STEP_KEY_PATTERN, RoadmapEdit
 from store._util import utcnow
 from store.assessments import owned_assessment, pinned_question_ids
 from store.engine import reading, writing
-from store.errors import InvalidInput
+from store.errors import InvalidInput, problem
 from store.schema import roadmap_edits
 
 #: The same rule as the assessment file's roadmap keys, so import and app agree.
@@ -39,12 +39,12 @@ def get_roadmap_edits(engine: Engine, user_id: int, assessment_id: int) -> dict[
 def set_roadmap_edit(engine: Engine, user_id: int, assessment_id: int, step_key: str, edit: RoadmapEdit) -> None:
     """Store the edit of one step (replacing an earlier one); the step must be of this questionnaire."""
     if not isinstance(step_key, str) or STEP_KEY.match(step_key) is None:
-        raise InvalidInput(f"not a roadmap step: {step_key!r} (expected QUESTION_ID@LEVEL, level 1-5)")
+        raise InvalidInput(problem("store.not_a_step", step=step_key))
     question = step_key.rpartition("@")[0]
     with writing(engine) as connection:
         row = owned_assessment(connection, user_id, assessment_id)
         if question not in pinned_question_ids(connection, assessment_id, row.questionnaire_hash):
-            raise InvalidInput(f"the questionnaire has no question {question!r}")
+            raise InvalidInput(problem("store.no_question", question=question))
         values = {
             "owner": edit.owner,
             "horizon": edit.horizon,

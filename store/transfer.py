@@ -23,7 +23,7 @@ from scoring.assessment import Assessment
 from store._util import utcnow
 from store.assessments import assessment_document, info_from_row, insert_assessment, owned_assessment
 from store.engine import writing
-from store.errors import ImportRefused
+from store.errors import ImportRefused, problem
 from store.organisations import owned_organisation
 from store.records import AssessmentInfo
 from store.respondents import insert_respondent
@@ -41,7 +41,7 @@ def check_import(
 ) -> tuple[Assessment, Questionnaire]:
     """Parse and check an import file completely; ``ImportRefused`` with every reason otherwise."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(f"{name}: file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} (10 MB)")
+        raise ImportRefused(problem("store.import_too_big", name=name, size=len(data), limit=MAX_FILE_BYTES))
     if installed is None:
         from questionnaires.registry import installed_questionnaires
 
@@ -49,12 +49,11 @@ def check_import(
     try:
         document, questionnaire = parse_assessment(data, name, installed)
     except AssessmentFileError as error:
-        raise ImportRefused("\n".join(error.problems)) from None
+        raise ImportRefused(problem("store.import_refused", problems="\n".join(error.problems))) from None
     same = installed.get((questionnaire.id, questionnaire.version))
     if same is not None and same.content_hash() != questionnaire.content_hash():
         raise ImportRefused(
-            f"{name}: questionnaire.embedded: differs from the installed questionnaire "
-            f"{questionnaire.id} v{questionnaire.version}; a changed questionnaire needs a new version"
+            problem("store.import_questionnaire_differs", name=name, id=questionnaire.id, version=questionnaire.version)
         )
     return document, questionnaire
 

@@ -14,14 +14,14 @@ from questionnaires.models import Questionnaire
 from store._util import utcnow
 from store.assessments import canonical_json, questionnaire_from_json
 from store.engine import reading, writing
-from store.errors import InvalidInput, NotFound
+from store.errors import InvalidInput, NotFound, problem
 from store.organisations import clean_text
 from store.schema import uploaded_questionnaires as table
 
 
 def save_uploaded_questionnaire(engine: Engine, user_id: int, questionnaire: Questionnaire, file_name: str) -> bool:
     """Keep a validated upload for the consultant; ``False`` when that exact text is already kept."""
-    name = clean_text(file_name, "file name", limit=255)
+    name = clean_text(file_name, "file_name", limit=255)
     text = canonical_json(questionnaire)
     digest = questionnaire.content_hash()
     with writing(engine) as connection:
@@ -35,10 +35,8 @@ def save_uploaded_questionnaire(engine: Engine, user_id: int, questionnaire: Que
         if stored == digest:
             return False
         if stored is not None:
-            raise InvalidInput(
-                f"'{questionnaire.id}' version {questionnaire.version} is already stored with other content; "
-                "raise the version number"
-            )
+            taken = problem("store.upload_version_taken", id=questionnaire.id, version=questionnaire.version)
+            raise InvalidInput(taken)
         connection.execute(
             insert(table).values(
                 owner_id=user_id,
@@ -74,4 +72,4 @@ def delete_uploaded_questionnaire(engine: Engine, user_id: int, questionnaire_id
             )
         ).rowcount
     if not deleted:
-        raise NotFound(f"no uploaded questionnaire {questionnaire_id} v{version}")
+        raise NotFound(problem("store.no_upload", id=questionnaire_id, version=version))

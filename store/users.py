@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from store._util import as_utc, utcnow
 from store.engine import reading, writing
-from store.errors import InvalidInput, NotFound, StoreError
+from store.errors import InvalidInput, NotFound, StoreError, problem
 from store.records import User
 from store.schema import users
 
@@ -46,7 +46,7 @@ class PasswordChecksBusy(StoreError):
 def _argon2_slot() -> Iterator[None]:
     """One of the ``MAX_CONCURRENT_CHECKS`` slots for an argon2 hash or check; not re-entrant."""
     if not _checks.acquire(timeout=CHECK_WAIT_S):
-        raise PasswordChecksBusy("too many password checks at once; try again in a moment")
+        raise PasswordChecksBusy(problem("store.password_checks_busy"))
     try:
         yield
     finally:
@@ -65,15 +65,15 @@ def normalise_email(email: str) -> str:
     cleaned = email.strip().lower()
     local, at, domain = cleaned.partition("@")
     if not at or not local or "." not in domain or len(cleaned) > 254 or any(c.isspace() for c in cleaned):
-        raise InvalidInput(f"not an e-mail address: {email!r}")
+        raise InvalidInput(problem("store.email_invalid", email=email))
     return cleaned
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise InvalidInput(problem("store.password_too_short", minimum=MIN_PASSWORD_LENGTH))
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise InvalidInput(f"the password may have at most {MAX_PASSWORD_LENGTH} characters")
+        raise InvalidInput(problem("store.password_too_long", maximum=MAX_PASSWORD_LENGTH))
 
 
 def _user(row: Row) -> User:
@@ -94,7 +94,7 @@ def add_user(engine: Engine, email: str, password: str, *, demo: bool = False) -
                 .returning(users.c.id)
             ).scalar_one()
     except IntegrityError:
-        raise InvalidInput(f"a consultant with e-mail {address} already exists") from None
+        raise InvalidInput(problem("store.email_taken", email=address)) from None
     return get_user(engine, new_id)
 
 
@@ -102,7 +102,7 @@ def get_user(engine: Engine, user_id: int) -> User:
     with reading(engine) as connection:
         row = connection.execute(select(users).where(users.c.id == user_id)).first()
     if row is None:
-        raise NotFound(f"no consultant {user_id}")
+        raise NotFound(problem("store.no_consultant", id=user_id))
     return _user(row)
 
 
@@ -156,7 +156,7 @@ def set_password(engine: Engine, user_id: int, password: str) -> None:
     with writing(engine) as connection:
         done = connection.execute(update(users).where(users.c.id == user_id).values(password_hash=hashed))
     if done.rowcount != 1:
-        raise NotFound(f"no consultant {user_id}")
+        raise NotFound(problem("store.no_consultant", id=user_id))
 
 
 def count_users(engine: Engine) -> int:
