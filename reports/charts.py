@@ -63,6 +63,33 @@ def _present(values: pd.Series) -> bool:
     return bool(values.notna().any())
 
 
+def _describe(figure: go.Figure, text: str) -> go.Figure:
+    """Keep the chart's alternative text with the figure (``layout.meta``), written from the same frame."""
+    figure.update_layout(meta={"alt": text})
+    return figure
+
+
+def alt_text(figure: go.Figure) -> str:
+    """A chart's alternative text, stating the numbers it draws: the tagged PDF's /Alt, the slide's description."""
+    meta = figure.layout.meta
+    return str(meta.get("alt", "")) if isinstance(meta, dict) else ""
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``"1–3, 5"``: step numbers as a reader says them."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def pillar_radar(pillars: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """Radar of the pillars: current score against target and (when shown) peer median.
 
@@ -97,7 +124,18 @@ def pillar_radar(pillars: pd.DataFrame, fmt: Formatter) -> go.Figure:
         margin={"l": 50, "r": 50, "t": 25, "b": 10},
         legend={"y": -0.06, "yanchor": "top", "x": 0.5, "xanchor": "center"},
     )
-    return figure
+    peers = "peer_median" in pillars and _present(pillars["peer_median"])
+    items = [
+        fmt.text(
+            "report.alt.pillar_peers" if peers and not _missing(row.peer_median) else "report.alt.pillar",
+            name=row.name,
+            score=fmt.text("report.alt.not_scored") if _missing(row.score) else fmt.number(row.score),
+            target=fmt.number(row.target),
+            median=fmt.number(row.peer_median) if peers else "",
+        )
+        for row in pillars.itertuples()
+    ]
+    return _describe(figure, fmt.text("report.alt.radar", items="; ".join(items)))
 
 
 def capability_bars(capabilities: pd.DataFrame, fmt: Formatter) -> go.Figure:
@@ -155,7 +193,16 @@ def capability_bars(capabilities: pd.DataFrame, fmt: Formatter) -> go.Figure:
         bargap=0.35,
         margin={"l": 200, "r": 10, "t": 40, "b": 30},
     )
-    return figure
+    items = [
+        fmt.text("report.alt.capability_none", name=row.name, target=fmt.number(row.target))
+        if _missing(row.score)
+        else fmt.text(
+            "report.alt.capability", name=row.name, score=fmt.number(row.score), level=fmt.level(row.level),
+            target=fmt.number(row.target),
+        )
+        for row in capabilities.itertuples()
+    ]
+    return _describe(figure, fmt.text("report.alt.capabilities", items="; ".join(items)))
 
 
 def benchmark_bands(rows: pd.DataFrame, fmt: Formatter) -> go.Figure:
@@ -201,7 +248,14 @@ def benchmark_bands(rows: pd.DataFrame, fmt: Formatter) -> go.Figure:
         yaxis={"autorange": "reversed"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
-    return figure
+    items = [
+        fmt.text(
+            "report.alt.benchmark_item", name=row.name, score=fmt.number(row.score), q1=fmt.number(row.q1),
+            median=fmt.number(row.median), q3=fmt.number(row.q3),
+        )
+        for row in rows.itertuples()
+    ]
+    return _describe(figure, fmt.text("report.alt.benchmark", items="; ".join(items)))
 
 
 def roadmap_timeline(steps: pd.DataFrame, fmt: Formatter) -> go.Figure:
@@ -256,7 +310,17 @@ def roadmap_timeline(steps: pd.DataFrame, fmt: Formatter) -> go.Figure:
         legend={"y": -75 / (110 + 22 * len(steps)), "yanchor": "top"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
     )
-    return figure
+    items = []
+    for horizon in HORIZON_MONTHS:
+        numbers = [n for n, chosen in enumerate(steps["horizon"] == horizon, start=1) if chosen]
+        if numbers:
+            items.append(
+                fmt.text(
+                    "report.alt.roadmap_horizon", horizon=fmt.text(f"report.horizon.{horizon}"),
+                    steps=_ranges(numbers), count=len(numbers),
+                )
+            )
+    return _describe(figure, fmt.text("report.alt.roadmap", items="; ".join(items), count=len(steps)))
 
 
 def trend_chart(history: pd.DataFrame, fmt: Formatter) -> go.Figure:
@@ -291,12 +355,22 @@ def trend_chart(history: pd.DataFrame, fmt: Formatter) -> go.Figure:
             "ticktext": [fmt.month(day) for day in dates],
         },
     )
-    return figure
+    items = [
+        fmt.text(
+            "report.alt.trend_item",
+            date=fmt.date(day, "medium"),
+            scores=", ".join(
+                f"{row.series} {fmt.number(row.score)}" for row in history[history["date"] == day].itertuples()
+            ),
+        )
+        for day in dates
+    ]
+    return _describe(figure, fmt.text("report.alt.trend", items="; ".join(items)))
 
 
 def disagreement_heatmap(levels: pd.DataFrame, fmt: Formatter) -> go.Figure:
-    """Respondents × questions: each respondent's level, so disagreement shows as colour (``fmt`` unused:
-    the cells are levels, the labels given).
+    """Respondents × questions: each respondent's level, so disagreement shows as colour (``fmt``
+    writes the alternative text; the cells are levels, the labels given).
 
     ``levels`` has one row per respondent (index: role label) and one column
     per question (column: short question label); a cell is the level 0–5 or
@@ -326,4 +400,12 @@ def disagreement_heatmap(levels: pd.DataFrame, fmt: Formatter) -> go.Figure:
         yaxis={"autorange": "reversed", "type": "category"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
-    return figure
+    items = [
+        fmt.text(
+            "report.alt.heatmap_item",
+            respondent=str(role),
+            levels=", ".join(f"#{column}: {fmt.level(value)}" for column, value in row.items()),
+        )
+        for role, row in levels.iterrows()
+    ]
+    return _describe(figure, fmt.text("report.alt.heatmap", items="; ".join(items)))

@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from i18n import t
+from reports.charts import alt_text
 from reports.context import ReportContext
 from reports.svg import PAGE_WIDTH_PX, figures_svg, stop_browser, svg_data_url
 from reports.worker import Limits, PdfWorker, RenderedPdf, ReportError, default_worker
@@ -71,13 +72,29 @@ def chart_urls(context: ReportContext) -> dict[str, str]:
     return {name: svg_data_url(svg) for name, svg in zip(names, svgs, strict=True)}
 
 
+def chart_alts(context: ReportContext) -> dict[str, str]:
+    """Every figure's alternative text by name, stating the numbers it draws (the PDF's /Alt of each chart)."""
+    return {name: alt_text(figure) for name, figure in context.figures.items()}
+
+
+def logo_alt(context: ReportContext) -> str:
+    consultant = context.cover.branding.consultant
+    if consultant:
+        return t("report.alt.logo", context.lang, consultant=consultant)
+    return t("report.alt.logo_plain", context.lang)
+
+
 def render_html(context: ReportContext, charts: dict[str, str] | None = None) -> str:
     """The report as one HTML document with its charts embedded (no external resources)."""
     if charts is None:
         charts = chart_urls(context)
     template = environment().get_template("report.html.j2")
     html = template.render(
-        r=context, charts=charts, t=lambda key, **values: t(key, context.lang, **values)
+        r=context,
+        charts=charts,
+        alts=chart_alts(context),
+        logo_alt=logo_alt(context),
+        t=lambda key, **values: t(key, context.lang, **values),
     )
     # Bidirectional overrides and isolates come only from user text (our templates
     # have none): removed from the whole document, its title included, so
