@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from questionnaires import Questionnaire, load_questionnaire
 from questionnaires.registry import DEFAULT_QUESTIONNAIRE
-from scoring.assessment import Answer
+from scoring.assessment import MAX_RESPONDENTS, Answer
 from store import assessments, organisations, respondents, users
 from store.answers import save_answer
 from store.engine import make_engine, reading
@@ -51,9 +51,13 @@ def main() -> None:
         upgrade(engine)
         user = users.add_user(engine, "bench@example.org", "bench password long")
         organisation = organisations.create_organisation(engine, user.id, "Bench", "bench", "1")
-        assessment = assessments.create_assessment(engine, user.id, organisation.id, questionnaire, status="open")
+        # An assessment holds at most MAX_RESPONDENTS: the writers answer as many assessments as needed.
+        batches = [
+            assessments.create_assessment(engine, user.id, organisation.id, questionnaire, status="open").id
+            for _ in range(-(-WRITERS // MAX_RESPONDENTS))
+        ]
         people = [
-            respondents.add_respondent(engine, user.id, assessment.id, f"writer {n}").respondent.id
+            respondents.add_respondent(engine, user.id, batches[n // MAX_RESPONDENTS], f"writer {n}").respondent.id
             for n in range(WRITERS)
         ]
         latencies: list[float] = []

@@ -29,9 +29,11 @@ RESPONDENTS = 1000
 def largest() -> ReportInputs:
     """1,000 respondents answering the whole default questionnaire (built with the model's checks skipped)."""
     questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    one = demo_assessment(questionnaire, respondents=RESPONDENTS // 10)
+    one = demo_assessment(questionnaire, respondents=10)
     people = tuple(
-        person.model_copy(update={"id": f"{person.id}-{copy}"}) for copy in range(10) for person in one.respondents
+        person.model_copy(update={"id": f"{person.id}-{copy}"})
+        for copy in range(RESPONDENTS // 10)
+        for person in one.respondents
     )
     return ReportInputs(one.model_copy(update={"respondents": people}), questionnaire)
 

@@ -134,9 +134,13 @@ def test_clear_answer(engine: Engine, alice: Consultant) -> None:
     assert save_answer(engine, alice.respondent_id, Q, Answer(value=2), 0) == 1
 
 
-def test_fifty_writers_two_hundred_saves_each(engine: Engine, alice: Consultant) -> None:
+def test_fifty_writers_two_hundred_saves_each(engine: Engine, alice: Consultant, questionnaire) -> None:
+    # An assessment holds at most MAX_RESPONDENTS (30): the writers answer two assessments.
+    second = assessments.create_assessment(engine, alice.user_id, alice.organisation_id, questionnaire, status="open")
     people = [
-        respondents.add_respondent(engine, alice.user_id, alice.assessment_id, f"Writer {n}").respondent.id
+        respondents.add_respondent(
+            engine, alice.user_id, alice.assessment_id if n < 25 else second.id, f"Writer {n}"
+        ).respondent.id
         for n in range(50)
     ]
     errors: list[BaseException] = []
