@@ -71,6 +71,11 @@ def write_private_file(path: str | os.PathLike[str], data: bytes | str) -> Path:
     """
     target = Path(path)
     content = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        # A device or a pipe (``-o /dev/stdout``): write into it; renaming over it would replace the device.
+        with open(target, "wb") as handle:
+            handle.write(content)
+        return target
     descriptor, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
     try:
         with os.fdopen(descriptor, "wb") as handle:  # mkstemp creates 0600

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +83,19 @@ def test_backups_and_command_line_exports_are_0600(
     write_private_file(stale, "new")
     assert (stale.read_text(), _mode(stale)) == ("new", 0o600)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_writing_into_a_pipe_keeps_the_pipe(tmp_path: Path) -> None:
+    """``-o /dev/stdout`` or a named pipe is written into, never replaced by a file (root could replace a device)."""
+    import threading
+
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_private_file(pipe, b"report")
+    reader.join(timeout=10)
+    assert received == [b"report"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
