@@ -87,8 +87,6 @@ def test_backups_and_command_line_exports_are_0600(
 
 def test_writing_into_a_pipe_keeps_the_pipe(tmp_path: Path) -> None:
     """``-o /dev/stdout`` or a named pipe is written into, never replaced by a file (root could replace a device)."""
-
-
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     received: list[bytes] = []
