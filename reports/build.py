@@ -20,6 +20,12 @@ from typing import TYPE_CHECKING
 
 from i18n.format import Formatter, formatter
 
+#: The PDF's editions: ``board`` (at most 8 pages, the default download) and ``full`` (everything).
+EDITIONS: tuple[str, ...] = ("board", "full")
+DEFAULT_EDITION = "board"
+#: The stages a PDF goes through, in order, for a progress display (``report_bytes(progress=…)``).
+STAGES: tuple[str, ...] = ("data", "charts", "layout", "done")
+
 if TYPE_CHECKING:  # for type hints only: the command line reads FORMATS without loading scoring (pandas)
     from questionnaires.models import Questionnaire
     from reports.branding import Branding
@@ -65,16 +71,39 @@ class ReportInputs:
         return self.history.current if self.history else self.result
 
 
-def _pdf(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
-    # Chromium (charts) and the PDF worker start in the background while the context is built.
-    from reports.context import build_context
-    from reports.pdf import render_pdf
+#: Called with each stage of ``STAGES`` as a PDF reaches it.
+Progress = Callable[[str], None]
+
+
+def warm_up(worker: PdfWorker | None = None) -> None:
+    """Start Chromium (charts) and the PDF worker in the background, so the next PDF starts warm.
+
+    Returns at once; the reports page calls it when it opens.
+    """
     from reports.svg import start_browser
     from reports.worker import default_worker
 
     start_browser()
     (worker or default_worker()).launch()
-    return render_pdf(build_context(inputs, fmt), worker)
+
+
+def _pdf(
+    inputs: ReportInputs,
+    fmt: Formatter,
+    worker: PdfWorker | None,
+    edition: str = DEFAULT_EDITION,
+    progress: Progress | None = None,
+) -> bytes:
+    # Chromium (charts) and the PDF worker start in the background while the context is built.
+    from reports.context import build_context
+    from reports.pdf import render_pdf
+
+    warm_up(worker)
+    step = progress or (lambda stage: None)
+    step("data")
+    pdf = render_pdf(build_context(inputs, fmt, edition), worker, progress=step)
+    step("done")
+    return pdf
 
 
 def _xlsx(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
@@ -93,14 +122,16 @@ def _json(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> byt
 class Renderer:
     """How one format is made and offered: the function, its MIME type, the icon of its download box."""
 
-    render: Callable[[ReportInputs, Formatter, PdfWorker | None], bytes]
+    render: Callable[..., bytes]
     mime: str
     icon: str
+    #: The renderer takes ``edition`` and ``progress`` keywords (the PDF).
+    editions: bool = False
 
 
 RENDERERS: Mapping[str, Renderer] = MappingProxyType(
     {
-        "pdf": Renderer(_pdf, "application/pdf", ":material/picture_as_pdf:"),
+        "pdf": Renderer(_pdf, "application/pdf", ":material/picture_as_pdf:", editions=True),
         "xlsx": Renderer(
             _xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/table:"
         ),
@@ -121,13 +152,26 @@ def file_name(inputs: ReportInputs, fmt: str) -> str:
 
 
 def report_bytes(
-    inputs: ReportInputs, fmt: str, lang: str | Formatter, *, worker: PdfWorker | None = None
+    inputs: ReportInputs,
+    fmt: str,
+    lang: str | Formatter,
+    *,
+    worker: PdfWorker | None = None,
+    edition: str = DEFAULT_EDITION,
+    progress: Progress | None = None,
 ) -> bytes:
     """The report file in ``fmt`` (one of ``FORMATS``) and a language of ``i18n.LANGUAGES``.
 
+    The PDF comes in an ``edition`` of ``EDITIONS`` (the board edition unless
+    asked) and reports each of ``STAGES`` to ``progress`` as it reaches it.
     A PDF failure raises ``reports.worker.ReportError`` with a plain message.
     """
     renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return renderer.render(inputs, lang if isinstance(lang, Formatter) else formatter(lang), worker)
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}; choose one of {', '.join(EDITIONS)}")
+    language = lang if isinstance(lang, Formatter) else formatter(lang)
+    if renderer.editions:
+        return renderer.render(inputs, language, worker, edition=edition, progress=progress)
+    return renderer.render(inputs, language, worker)

@@ -1,5 +1,14 @@
 """The report context: the cover and the report's sections in order, everything the report shows.
 
+Two editions (``reports.build.EDITIONS``): the **board** edition (page one the
+board summary, then the pillar overview, the top findings, the benchmark, the
+first ten roadmap steps with their timeline and the regulatory lens in brief,
+at most 8 pages) and the **full** edition (the same summary first, then
+contents, overview, a chapter per pillar, benchmark, the whole roadmap, lens,
+trend and the appendix). Both start with the same summary page; there is no
+separate cover: the band at the top of page one names organisation, date and
+questionnaire.
+
 ``build_context`` runs each section of ``reports.sections`` (pure functions
 from the scored inputs to frozen models with their figures) and adds what the
 cover and running header need. Templates only lay this out; they compute
@@ -20,8 +29,8 @@ import plotly.graph_objects as go
 from i18n.format import Formatter, formatter
 from questionnaires.models import localized
 from reports.branding import DEFAULT_COLOUR, LOGO_TYPES, Branding
-from reports.build import ReportInputs
-from reports.sections import appendix, benchmark, lens, method, pillar, roadmap, summary
+from reports.build import DEFAULT_EDITION, EDITIONS, ReportInputs
+from reports.sections import appendix, benchmark, lens, method, pillar, roadmap, status, summary
 
 __all__ = ["DEFAULT_COLOUR", "LOGO_TYPES", "Branding", "Cover", "ReportContext", "build_context"]
 
@@ -47,6 +56,8 @@ class Cover:
     questionnaire_version: int
     branding: Branding
     confidentiality: str
+    #: "Board edition" / "Full report".
+    edition: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,8 @@ class ReportContext:
 
     lang: str
     cover: Cover
+    #: Draft mark and share answered (``reports.sections.status``), on page one and in every page's margin.
+    status: status.Status
     summary: summary.Summary
     pillars: tuple[pillar.PillarSection, ...]
     benchmark: benchmark.BenchmarkSection
@@ -62,14 +75,20 @@ class ReportContext:
     lens: lens.LensSection
     method: method.Method
     appendix: appendix.Appendix
+    #: ``board`` or ``full`` (``reports.build.EDITIONS``).
+    edition: str = "full"
+    #: The findings with the largest weighted gap across pillars (the board edition's findings page).
+    findings: tuple[pillar.Finding, ...] = ()
 
     @property
     def figures(self) -> dict[str, go.Figure]:
-        """Every section's figures by name (``radar``, ``trend``, ``pillar:ID``, ``heatmap:ID``,
-        ``benchmark``, ``roadmap``), in reading order: the PDF embeds them, the app draws them."""
+        """The figures this edition shows, by name (``radar``, ``trend``, ``pillar:ID``, ``heatmap:ID``,
+        ``benchmark``, ``roadmap``), in reading order: the PDF embeds them, the app draws them.
+        The board edition has no pillar chapters, so no capability bars or heatmaps."""
         found: dict[str, go.Figure] = dict(self.summary.figures)
-        for section in self.pillars:
-            found.update(section.figures)
+        if self.edition == "full":
+            for section in self.pillars:
+                found.update(section.figures)
         found.update(self.benchmark.figures)
         found.update(self.roadmap.figures)
         return found
@@ -79,7 +98,7 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def cover(inputs: ReportInputs, fmt: Formatter) -> Cover:
+def cover(inputs: ReportInputs, fmt: Formatter, edition: str = "full") -> Cover:
     assessment, questionnaire = inputs.assessment, inputs.questionnaire
     branding = inputs.branding or Branding()
     return Cover(
@@ -96,20 +115,34 @@ def cover(inputs: ReportInputs, fmt: Formatter) -> Cover:
         questionnaire_version=questionnaire.version,
         branding=branding,
         confidentiality=branding.confidentiality or fmt.text("report.confidential"),
+        edition=fmt.text(f"report.edition.{edition}"),
     )
 
 
-def build_context(inputs: ReportInputs, lang: str | Formatter) -> ReportContext:
-    """The report of ``inputs`` in one language: the cover and every section, built once."""
+def build_context(inputs: ReportInputs, lang: str | Formatter, edition: str = "full") -> ReportContext:
+    """The report of ``inputs`` in one language and edition: the cover and every section, built once."""
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}; choose one of {', '.join(EDITIONS)}")
     fmt = lang if isinstance(lang, Formatter) else formatter(lang)
+    board = edition == "board"
+    pillars = pillar.build(inputs, fmt)
     return ReportContext(
         lang=fmt.lang,
-        cover=cover(inputs, fmt),
+        cover=cover(inputs, fmt, edition),
+        status=status.build(inputs, fmt),
         summary=summary.build(inputs, fmt),
-        pillars=pillar.build(inputs, fmt),
+        pillars=pillars,
         benchmark=benchmark.build(inputs, fmt),
-        roadmap=roadmap.build(inputs, fmt),
+        roadmap=roadmap.build(inputs, fmt, top=roadmap.BOARD_STEPS if board else None),
         lens=lens.build(inputs, fmt),
         method=method.build(inputs, fmt),
-        appendix=appendix.build(inputs, fmt),
+        # The board edition has no appendix: its hundreds of answers are not built at all.
+        appendix=appendix.Appendix(roles=(), questionnaire_line="", answers=())
+        if board
+        else appendix.build(inputs, fmt),
+        edition=edition,
+        findings=pillar.top_findings(pillars),
     )
+
+
+__all__ += ["DEFAULT_EDITION", "EDITIONS"]

@@ -13,6 +13,7 @@ values, never as template source, so ``{{ 7*7 }}`` typed by a user stays text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -102,15 +103,26 @@ def render_html(context: ReportContext, charts: dict[str, str] | None = None) ->
     return without_bidi_controls(html)
 
 
-def render_pdf_checked(context: ReportContext, worker: PdfWorker | None = None) -> RenderedPdf:
-    """The PDF with what the renderer refused and warned about; raises ReportError on failure."""
-    html = render_html(context)
+def render_pdf_checked(
+    context: ReportContext, worker: PdfWorker | None = None, progress: Callable[[str], None] | None = None
+) -> RenderedPdf:
+    """The PDF with what the renderer refused and warned about; raises ReportError on failure.
+
+    ``progress`` hears ``"charts"`` before the charts are exported and ``"layout"`` before WeasyPrint lays out.
+    """
+    step = progress or (lambda stage: None)
+    step("charts")
+    charts = chart_urls(context)
+    step("layout")
+    html = render_html(context, charts)
     rendered = (worker or default_worker()).render(html)
     for url in rendered.refused:
         LOGGER.warning("report renderer refused %s", url[:200])
     return rendered
 
 
-def render_pdf(context: ReportContext, worker: PdfWorker | None = None) -> bytes:
+def render_pdf(
+    context: ReportContext, worker: PdfWorker | None = None, progress: Callable[[str], None] | None = None
+) -> bytes:
     """The PDF report as bytes (``application/pdf``); raises ReportError on failure."""
-    return render_pdf_checked(context, worker).pdf
+    return render_pdf_checked(context, worker, progress).pdf

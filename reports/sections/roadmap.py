@@ -25,7 +25,7 @@ class StepRow:
     due: str
     status: str
     priority: str
-    #: "low effort" / "weinig inspanning".
+    #: The effort under the column "Effort": "low" / "klein".
     effort: str = ""
 
 

@@ -52,7 +52,9 @@ class Action(Item):
     """A next action: ``title`` the step, ``value`` the horizon, ``detail`` the question, ``note`` the owner."""
 
     pillar: str = ""
-    #: "low effort" / "weinig inspanning".
+    #: The horizon in one word, "Now" / "Nu" (``value`` has its months).
+    short: str = ""
+    #: The effort under the column "Effort": "low" / "klein".
     effort: str = ""
 
 
@@ -212,6 +214,7 @@ def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
             detail=names[s.question],
             note=s.owner or "",
             pillar=names[s.pillar],
+            short=fmt.text(f"report.horizon_short.{s.horizon}"),
             effort=fmt.text(f"report.effort.{s.effort}"),
         )
         for s in open_steps
