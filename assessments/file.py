@@ -183,6 +183,11 @@ def reference_problems(assessment: Assessment, questionnaire: Questionnaire) -> 
         if respondent.id in seen:
             problems.append(f"respondents[{r}].id: respondent id '{respondent.id}' is used twice")
         seen.add(respondent.id)
+        declared = {audience.id for audience in questionnaire.audiences}
+        for a, audience in enumerate(respondent.audiences):
+            if audience not in declared:
+                where = f"respondents[{r}].audiences[{a}]"
+                problems.append(f"{where}: audience '{audience}' is not in questionnaire {label}")
         for question, answer in respondent.answers.items():
             where = f"respondents[{r}].answers.{question}"
             if question not in questions:
@@ -195,6 +200,11 @@ def reference_problems(assessment: Assessment, questionnaire: Questionnaire) -> 
     for question in assessment.targets.questions:
         if question not in questions:
             problems.append(f"targets.questions.{question}: question '{question}' is not in questionnaire {label}")
+    for question, agreed in assessment.agreed.items():
+        if question not in questions:
+            problems.append(f"agreed.{question}: question '{question}' is not in questionnaire {label}")
+        elif isinstance(agreed.value, int) and agreed.value > top:
+            problems.append(f"agreed.{question}.value: level {agreed.value} is above the scale's top level {top}")
     for key in assessment.roadmap:
         question, level = key.rsplit("@", 1)
         if question not in questions:
@@ -221,5 +231,25 @@ def assessment_to_json(assessment: Assessment, questionnaire: Questionnaire | No
         assessment = assessment.model_copy(update={"questionnaire": ref.model_copy(update={"embedded": questionnaire})})
     elif ref.embedded is None:
         raise ValueError("pass the questionnaire: an exported assessment embeds it")
-    data = assessment.model_dump(mode="json", exclude_none=True)
+    data = _without_empty_additions(assessment.model_dump(mode="json", exclude_none=True))
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _without_empty_additions(data: dict[str, Any]) -> dict[str, Any]:
+    """Fields added after the first files (audiences, agreed answers) are left out while empty,
+    so an assessment without them exports the same text as before they existed."""
+    if not data.get("agreed"):
+        data.pop("agreed", None)
+    for respondent in data.get("respondents", ()):
+        if not respondent.get("audiences"):
+            respondent.pop("audiences", None)
+    embedded = data.get("questionnaire", {}).get("embedded")
+    if embedded is not None:
+        if not embedded.get("audiences"):
+            embedded.pop("audiences", None)
+        for pillar in embedded.get("pillars", ()):
+            for capability in pillar["capabilities"]:
+                for question in capability["questions"]:
+                    if not question.get("audiences"):
+                        question.pop("audiences", None)
+    return data

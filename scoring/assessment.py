@@ -123,7 +123,31 @@ class Respondent(Plain):
     id: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=64), TEXT_RULE]
     name: ShortText | None = None
     role: RequiredText
+    #: Audience ids of the questionnaire this respondent answers for; empty: every question.
+    audiences: tuple[Identifier, ...] = ()
     answers: dict[Identifier, Answer] = Field(default_factory=dict)
+
+
+class AgreedAnswer(Plain):
+    """The answer a workshop agreed on for one question; it takes the place of the median.
+
+    ``value`` is a level or ``"na"`` (with a ``reason``); ``rationale`` says why
+    the team agreed on it. ``by`` and ``at`` record who recorded it and when.
+    """
+
+    value: Annotated[StrictInt, Field(ge=0, le=5)] | Literal["na"]
+    reason: LongText | None = None
+    rationale: Annotated[
+        str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=4000), TEXT_RULE
+    ]
+    by: ShortText | None = None
+    at: dt.datetime | None = None
+
+    @model_validator(mode="after")
+    def _na_needs_reason(self) -> AgreedAnswer:
+        if self.value == "na" and not self.reason:
+            raise ValueError("an agreed 'not applicable' needs a reason")
+        return self
 
 
 class Organisation(Plain):
@@ -171,3 +195,5 @@ class Assessment(Plain):
     roadmap: dict[Annotated[str, StringConstraints(pattern=STEP_KEY_PATTERN)], RoadmapEdit] = Field(
         default_factory=dict
     )
+    #: Question id → the answer a workshop agreed on (``scoring.workshop``).
+    agreed: dict[Identifier, AgreedAnswer] = Field(default_factory=dict)

@@ -17,7 +17,12 @@ The answers table has one row per answer a respondent gave:
 A respondent × question pair without a row is *unanswered*. How many
 respondents an assessment has comes from ``respondents`` (a Series: assessment
 key → count), or else from the distinct respondents in the table (a respondent
-who answered nothing is then not counted).
+who answered nothing is then not counted). With audiences, ``asked`` (an
+``(A, Q)`` array) says how many respondents each question was asked of; a
+question not asked of a respondent is neither answered nor unanswered (and
+the answers table holds no row for it). ``agreed`` (rows ``assessment``,
+``question``, ``value``; NaN for an agreed N/A) replaces the median of those
+questions by the answer a workshop agreed on (``scoring.workshop``).
 
 Rules (see ``docs/scoring.md``): question score = median of the levels (mean
 of the two middle ones for an even count); capability and pillar score =
@@ -122,6 +127,10 @@ class BatchScores:
     overall: np.ndarray
     balance: np.ndarray
     confidence: np.ndarray
+    #: Respondents each question was asked of, ``(A, Q)``; ``None`` in batches scored before audiences.
+    question_asked: np.ndarray | None = None
+    #: The median of the levels before a workshop's agreed answer replaced it, ``(A, Q)``.
+    question_median: np.ndarray | None = None
 
     @cached_property
     def questions(self) -> pd.DataFrame:
@@ -218,6 +227,8 @@ def score_batch(
     answers: pd.DataFrame,
     questionnaire: Questionnaire | Layout,
     respondents: pd.Series | Mapping[Hashable, int] | None = None,
+    asked: np.ndarray | None = None,
+    agreed: pd.DataFrame | None = None,
 ) -> BatchScores:
     """Score every assessment in the long ``answers`` table (see the module docstring)."""
     layout = questionnaire if isinstance(questionnaire, Layout) else Layout.of(questionnaire)
@@ -263,7 +274,8 @@ def score_batch(
         level_values.astype(np.intp) * size + level_keys, minlength=size * bins
     ).reshape(bins, size)
     levels = histogram.sum(axis=0)
-    unanswered = np.repeat(n_resp, n_q) - levels - na - dont_know
+    asked_flat = np.repeat(n_resp, n_q) if asked is None else np.asarray(asked, dtype=np.int64).reshape(size)
+    unanswered = asked_flat - levels - na - dont_know
     if (unanswered < 0).any():
         raise ValueError("more answers than respondents for a question (a duplicate answer?)")
     low_rank, high_rank = (levels - 1) // 2, levels // 2
@@ -282,6 +294,14 @@ def score_batch(
     scored = levels > 0
     score = np.where(scored, (low + high) / 2, np.nan)
     disagreement = np.where(scored, highest - lowest, np.nan)
+    median = score.copy()
+    if agreed is not None and len(agreed):
+        # The workshop's answer takes the place of the median; the spread stays as it was.
+        agreed_a = np.asarray(index.get_indexer(agreed["assessment"]), dtype=np.intp)
+        agreed_q = _codes(agreed["question"], layout.question_ids, "question ids")
+        if (agreed_a < 0).any():
+            raise ValueError("agreed answers name assessments that are not scored")
+        score[agreed_a * n_q + agreed_q] = agreed["value"].to_numpy(dtype=float, na_value=np.nan)
 
     shape = (n_a, n_q)
     score = score.reshape(shape)
@@ -289,8 +309,9 @@ def score_batch(
         x.reshape(shape) for x in (levels, na, dont_know, unanswered)
     )
 
-    cap = _group(score, levels, na, n_resp, layout.weights, layout.capability_starts, n_q)
-    pil = _group(score, levels, na, n_resp, layout.weights, layout.pillar_starts, n_q)
+    asked_matrix = asked_flat.reshape(shape)
+    cap = _group(score, levels, na, asked_matrix, layout.weights, layout.capability_starts)
+    pil = _group(score, levels, na, asked_matrix, layout.weights, layout.pillar_starts)
 
     pillar_scored = ~np.isnan(pil[0])
     count = pillar_scored.sum(axis=1)
@@ -298,7 +319,7 @@ def score_batch(
     overall = np.divide(total, count, out=np.full(n_a, np.nan), where=count > 0)
     # A spread needs two scored pillars: with one it would read as a perfect balance of 0.
     balance = np.where(count >= 2, np.fmax.reduce(pil[0], axis=1) - np.fmin.reduce(pil[0], axis=1), np.nan)
-    denominator = n_resp * n_q - na.sum(axis=1)
+    denominator = asked_matrix.sum(axis=1) - na.sum(axis=1)
     confidence = np.divide(
         levels.sum(axis=1), denominator, out=np.full(n_a, np.nan), where=denominator > 0
     )
@@ -321,6 +342,8 @@ def score_batch(
         overall=overall,
         balance=balance,
         confidence=confidence,
+        question_asked=asked_matrix,
+        question_median=median.reshape(shape),
     )
 
 
@@ -328,10 +351,9 @@ def _group(
     score: np.ndarray,
     levels: np.ndarray,
     na: np.ndarray,
-    n_resp: np.ndarray,
+    asked: np.ndarray,
     weights: np.ndarray,
     starts: np.ndarray,
-    n_q: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Weighted mean score, gated level and confidence per block of question columns."""
     scored = ~np.isnan(score)
@@ -339,8 +361,7 @@ def _group(
     weight = np.add.reduceat(np.where(scored, weights, 0.0), starts, axis=1)
     mean = np.divide(weighted, weight, out=np.full(weighted.shape, np.nan), where=weight > 0)
     gated = np.floor(np.fmin.reduceat(score, starts, axis=1))
-    sizes = np.diff(np.append(starts, n_q))
-    denominator = n_resp[:, None] * sizes[None, :] - np.add.reduceat(na, starts, axis=1)
+    denominator = np.add.reduceat(asked, starts, axis=1) - np.add.reduceat(na, starts, axis=1)
     confidence = np.divide(
         np.add.reduceat(levels, starts, axis=1),
         denominator,

@@ -35,6 +35,16 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Agreed(_Frozen):
+    """A workshop's agreed answer as the result carries it (``scoring.assessment.AgreedAnswer``)."""
+
+    value: int | Literal["na"]
+    reason: str | None = None
+    rationale: str
+    by: str | None = None
+    at: dt.datetime | None = None
+
+
 class QuestionResult(_Frozen):
     id: str
     capability: str
@@ -50,11 +60,26 @@ class QuestionResult(_Frozen):
     unanswered: int
     #: Highest minus lowest respondent level; ``None`` without levels.
     disagreement: int | None
-    #: ``disagreement >= 2``.
+    #: ``disagreement >= 2``, and not settled in a workshop.
     flagged: bool
     target: float
     #: ``target - score`` where positive, else 0; ``None`` when not scored.
     gap: float | None
+    #: Respondents the question was asked of (their audiences include it); 0: not covered.
+    asked: int = 0
+    #: The median of the levels before the workshop (``score`` unless an answer was agreed).
+    median: float | None = None
+    #: The answer a workshop agreed on, which takes the place of the median.
+    agreed: Agreed | None = None
+
+    @property
+    def covered(self) -> bool:
+        """Asked of at least one respondent."""
+        return self.asked > 0
+
+    @property
+    def settled(self) -> bool:
+        return self.agreed is not None
 
 
 class CapabilityResult(_Frozen):
@@ -112,6 +137,21 @@ class RoadmapStep(_Frozen):
         return localized(question.level(self.level).guidance, language)
 
 
+class PerceptionGap(_Frozen):
+    """Two audiences that score a capability or pillar ``PERCEPTION_GAP`` levels or more apart."""
+
+    kind: Literal["capability", "pillar"]
+    id: str
+    high_audience: str
+    high_score: float
+    low_audience: str
+    low_score: float
+
+    @property
+    def difference(self) -> float:
+        return self.high_score - self.low_score
+
+
 class Result(_Frozen):
     questionnaire_id: str
     questionnaire_version: int
@@ -133,6 +173,20 @@ class Result(_Frozen):
     roadmap: tuple[RoadmapStep, ...]
     #: Framework → reference → mean score of the scored questions citing it.
     lenses: dict[str, dict[str, float | None]]
+    #: Pillar id → audience id → that audience's score (only audiences with a score).
+    pillar_audiences: dict[str, dict[str, float]] = {}
+    #: Capability id → audience id → that audience's score.
+    capability_audiences: dict[str, dict[str, float]] = {}
+    #: The perception-gap findings, pillars first.
+    perception_gaps: tuple[PerceptionGap, ...] = ()
+
+    def not_covered_questions(self) -> list[str]:
+        """Questions asked of nobody: no respondent's audiences include them."""
+        return [q.id for q in self.questions.values() if not q.covered]
+
+    def settled_questions(self) -> list[str]:
+        """Questions whose answer a workshop agreed on."""
+        return [q.id for q in self.questions.values() if q.settled]
 
     def dont_know_questions(self) -> list[str]:
         """Questions with at least one "don't know": findings to find out."""
@@ -150,6 +204,27 @@ class Result(_Frozen):
         def r(value: float | None) -> float | None:
             return None if value is None else round(float(value), decimals)
 
+        def extra(q: QuestionResult) -> dict[str, Any]:
+            """Keys only an assessment with audiences or agreed answers has, so older output stays the same."""
+            found: dict[str, Any] = {}
+            if q.asked != self.respondents:
+                found["asked"] = q.asked
+            if q.agreed is not None:
+                found["agreed"] = q.agreed.value
+                found["median"] = r(q.median)
+            return found
+
+        gaps = {
+            "perception_gaps": [
+                {
+                    "kind": g.kind,
+                    "id": g.id,
+                    "high": {"audience": g.high_audience, "score": r(g.high_score)},
+                    "low": {"audience": g.low_audience, "score": r(g.low_score)},
+                }
+                for g in self.perception_gaps
+            ]
+        } if self.perception_gaps else {}
         return {
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
             "organisation": self.organisation,
@@ -190,6 +265,7 @@ class Result(_Frozen):
                     "flagged": q.flagged,
                     "target": r(q.target),
                     "gap": r(q.gap),
+                    **extra(q),
                 }
                 for q in self.questions.values()
             },
@@ -208,4 +284,5 @@ class Result(_Frozen):
                 framework: {reference: r(score) for reference, score in references.items()}
                 for framework, references in self.lenses.items()
             },
+            **gaps,
         }

@@ -17,9 +17,10 @@ import pandas as pd
 
 from questionnaires.models import Questionnaire
 from scoring.assessment import Assessment
+from scoring.audiences import asked_counts, audience_scores, only_asked, perception_findings
 from scoring.batch import Layout, score_batch
 from scoring.lenses import lenses
-from scoring.results import CapabilityResult, PillarResult, QuestionResult, Result
+from scoring.results import Agreed, CapabilityResult, PerceptionGap, PillarResult, QuestionResult, Result
 from scoring.roadmap import build_roadmap
 
 #: Target of a pillar that neither the assessment nor the questionnaire names.
@@ -92,7 +93,21 @@ def score_assessment(assessment: Assessment, questionnaire: Questionnaire) -> Re
     ``ValueError``.
     """
     layout = Layout.of(questionnaire)
-    batch = score_batch(answers_table({0: assessment}), layout, respondent_counts({0: assessment}))
+    assessment = only_asked(assessment, questionnaire)
+    agreed = pd.DataFrame(
+        {
+            "assessment": [0] * len(assessment.agreed),
+            "question": list(assessment.agreed),
+            "value": [float(a.value) if isinstance(a.value, int) else np.nan for a in assessment.agreed.values()],
+        }
+    )
+    batch = score_batch(
+        answers_table({0: assessment}),
+        layout,
+        respondent_counts({0: assessment}),
+        asked=asked_counts([assessment], questionnaire),
+        agreed=agreed,
+    )
     index = questionnaire.question_index()
     p_targets = pillar_targets(assessment, questionnaire)
 
@@ -102,6 +117,7 @@ def score_assessment(assessment: Assessment, questionnaire: Questionnaire) -> Re
         score = _num(batch.question_score[0, i])
         target = float(assessment.targets.questions.get(qid, p_targets[pillar.id]))
         disagreement = _int(batch.question_disagreement[0, i])
+        agreed_answer = assessment.agreed.get(qid)
         questions[qid] = QuestionResult(
             id=qid,
             capability=capability.id,
@@ -113,9 +129,12 @@ def score_assessment(assessment: Assessment, questionnaire: Questionnaire) -> Re
             dont_know=int(batch.question_dont_know[0, i]),
             unanswered=int(batch.question_unanswered[0, i]),
             disagreement=disagreement,
-            flagged=disagreement is not None and disagreement >= 2,
+            flagged=disagreement is not None and disagreement >= 2 and agreed_answer is None,
             target=target,
             gap=_gap(target, score),
+            asked=int(batch.question_asked[0, i]),
+            median=_num(batch.question_median[0, i]),
+            agreed=None if agreed_answer is None else Agreed.model_validate(agreed_answer.model_dump()),
         )
 
     capabilities: dict[str, CapabilityResult] = {}
@@ -145,6 +164,11 @@ def score_assessment(assessment: Assessment, questionnaire: Questionnaire) -> Re
             confidence=_num(batch.pillar_confidence[0, j]),
         )
 
+    by_audience = audience_scores(assessment, questionnaire)
+    gaps = tuple(
+        PerceptionGap(kind=kind, id=item, high_audience=high, high_score=hs, low_audience=low, low_score=ls)
+        for kind, item, high, hs, low, ls in perception_findings(by_audience)
+    )
     return Result(
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
@@ -162,4 +186,7 @@ def score_assessment(assessment: Assessment, questionnaire: Questionnaire) -> Re
         questions=questions,
         roadmap=build_roadmap(questions, questionnaire, assessment.roadmap),
         lenses=lenses(questions, questionnaire),
+        pillar_audiences=by_audience.pillars,
+        capability_audiences=by_audience.capabilities,
+        perception_gaps=gaps,
     )

@@ -49,7 +49,7 @@ def test_the_worked_example_loads(installed, worked) -> None:
     assessment, questionnaire = load_assessment_file(FIXTURES / "worked-example.json", installed)
     assert questionnaire is worked
     assert assessment.organisation.name == "Voorbeeld B.V."
-    assert [r.id for r in assessment.respondents] == ["r1", "r2"]
+    assert [r.id for r in assessment.respondents] == ["r1", "r2", "r3"]
     assert assessment.respondents[0].answers["technology.backup.offline"].value == 4
     assert assessment.questionnaire.embedded is None
 

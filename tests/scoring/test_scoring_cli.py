@@ -41,7 +41,7 @@ def test_score_prints_the_result(exported, capsys) -> None:
         "roadmap",
         "lenses",
     } <= set(result)
-    assert (result["overall"], result["balance"], result["confidence"]) == (2.22, 0.67, 0.8)
+    assert (result["overall"], result["balance"], result["confidence"]) == (2.17, 0.83, 0.85)
     assert result["pillars"]["technology"] == {
         "score": 2.67,
         "level": 2,
@@ -53,14 +53,23 @@ def test_score_prints_the_result(exported, capsys) -> None:
     assert result["capabilities"]["process.exercises"]["pillar"] == "process"
     assert result["questions"]["process.plans.continuity-plan"] == {
         "score": 2.0,
-        "levels": 2,
+        "levels": 3,
         "na": 0,
         "dont_know": 0,
         "unanswered": 0,
         "disagreement": 2,
-        "flagged": True,
+        "flagged": False,
         "target": 3.0,
         "gap": 1.0,
+        "agreed": 2,
+        "median": 3.0,
+    }
+    assert result["questions"]["technology.backup.offline"]["asked"] == 2
+    assert result["perception_gaps"][0] == {
+        "kind": "pillar",
+        "id": "process",
+        "high": {"audience": "management", "score": 3.0},
+        "low": {"audience": "ict", "score": 1.0},
     }
     assert result["roadmap"][3] == {
         "key": "technology.backup.restore-test@4",

@@ -57,7 +57,8 @@ def answers() -> dict[str, dict[str, str]]:
     names = {"dont_know": "dk", "na": "na"}
     return {
         respondent.id.upper(): {
-            q: names.get(str(a.value), str(a.value)) for q, a in respondent.answers.items()
+            **{q.id: "·" for q in questionnaire.questions() if not q.asked_of(respondent.audiences)},
+            **{q: names.get(str(a.value), str(a.value)) for q, a in respondent.answers.items()},
         }
         for respondent in assessment.respondents
     }
@@ -66,7 +67,7 @@ def answers() -> dict[str, dict[str, str]]:
 def test_every_table_has_rows() -> None:
     sizes = {
         name: len(doc_table(name))
-        for name in ("questions", "capabilities", "pillars", "overall", "roadmap", "lenses")
+        for name in ("questions", "capabilities", "pillars", "overall", "roadmap", "lenses", "audiences")
     }
     assert sizes == {
         "questions": 6,
@@ -75,12 +76,13 @@ def test_every_table_has_rows() -> None:
         "overall": 1,
         "roadmap": 7,
         "lenses": 4,
+        "audiences": 7,
     }
 
 
 def test_answers_in_the_doc_are_the_fixture(answers: dict[str, dict[str, str]]) -> None:
     for row in doc_table("questions"):
-        for respondent in ("R1", "R2"):
+        for respondent in ("R1", "R2", "R3"):
             assert answers[respondent].get(row["question"], "—") == row[respondent], (
                 row["question"],
                 respondent,
@@ -94,6 +96,9 @@ def test_questions(result: Result) -> None:
         q = result.questions[row["question"]]
         assert shown(q.score) == number(row["score"]), q.id
         assert q.levels == int(row["levels"])
+        assert q.asked == int(row["asked"])
+        assert shown(q.median) == number(row["median"]), q.id
+        assert (q.agreed.value if q.agreed else None) == number(row["agreed"]), q.id
         assert q.na == int(row["na"])
         assert q.dont_know == int(row["dont_know"])
         assert q.disagreement == number(row["disagreement"])
@@ -134,6 +139,19 @@ def test_roadmap(result: Result) -> None:
         assert list(step.requires) == expected
 
 
+def test_perception_gap(result: Result) -> None:
+    rows = doc_table("audiences")
+    found = {(gap.id, gap.high_audience, gap.low_audience) for gap in result.perception_gaps}
+    for row in rows:
+        scope = row["scope"]
+        scores = result.pillar_audiences.get(scope, result.capability_audiences.get(scope))
+        assert scores is not None, scope
+        for audience in ("management", "ict"):
+            assert shown(scores.get(audience)) == number(row[audience]), (scope, audience)
+        assert any(item == scope for item, _, _ in found) == (row["finding"] == "yes"), scope
+    assert [row["scope"] for row in rows] == list(result.pillar_audiences) + list(result.capability_audiences)
+
+
 def test_lenses(result: Result) -> None:
     rows = doc_table("lenses")
     flat = {(f, ref): score for f, refs in result.lenses.items() for ref, score in refs.items()}
@@ -144,13 +162,24 @@ def test_lenses(result: Result) -> None:
 
 def test_literal_values_of_the_example(result: Result) -> None:
     """The same example with literal values, so a change to the page alone cannot pass."""
-    assert result.overall == pytest.approx((2 + 2 + 8 / 3) / 3)
-    assert result.balance == pytest.approx(8 / 3 - 2)
-    assert result.confidence == 0.8
+    assert result.overall == pytest.approx((5.5 / 3 + 2 + 8 / 3) / 3)
+    assert result.balance == pytest.approx(8 / 3 - 5.5 / 3)
+    assert result.confidence == pytest.approx(11 / 13)
     assert result.pillars["people"].level == 1
+    continuity = result.questions["process.plans.continuity-plan"]
+    assert (continuity.score, continuity.median, continuity.disagreement, continuity.flagged) == (2, 3, 2, False)
+    assert continuity.agreed is not None and continuity.agreed.rationale.startswith("The plan is approved")
+    assert result.settled_questions() == ["process.plans.continuity-plan"]
+    assert result.not_covered_questions() == []
+    gaps = result.perception_gaps
+    assert [(g.kind, g.id, g.high_audience, g.high_score, g.low_audience, g.low_score) for g in gaps] == [
+        ("pillar", "process", "management", 3.0, "ict", 1.0),
+        ("capability", "process.plans", "management", 3.0, "ict", 1.0),
+    ]
     assert result.pillars["technology"].gap == pytest.approx(3.5 - 8 / 3)
     assert result.capabilities["process.exercises"].score is None
-    assert result.questions["people.roles.crisis-lead"].score == 2.5
+    assert result.questions["people.roles.crisis-lead"].score == 2
+    assert result.questions["technology.backup.restore-test"].unanswered == 1  # R2's; R3 was not asked
     assert [s.key for s in result.roadmap if s.foundation] == [
         "people.roles.crisis-lead@3",
         "technology.backup.offline@4",
