@@ -13,23 +13,22 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import auth, common
-from i18n import t
 
 st.set_page_config(page_title="Veerkracht", page_icon=":material/shield:", layout="wide")
-lang = common.current_language()
+fmt = common.formatter()
 
 if common.TOKEN_PARAM in st.query_params:
     page = st.navigation(
-        [st.Page("app_pages/respond.py", title=t("respond.page", lang), icon=":material/edit_note:", default=True)],
+        [st.Page("app_pages/respond.py", title=fmt.text("respond.page"), icon=":material/edit_note:", default=True)],
         position="hidden",
     )
 elif not auth.signed_in():
     common.language_switch()
     # Every consultant address shows the sign-in form, so a refresh on /results signs in and stays there.
     page = st.navigation(
-        [st.Page("app_pages/sign_in.py", title=t("auth.page", lang), icon=":material/login:", default=True)]
+        [st.Page("app_pages/sign_in.py", title=fmt.text("auth.page"), icon=":material/login:", default=True)]
         + [
-            st.Page("app_pages/sign_in.py", title=t("auth.page", lang), url_path=path)
+            st.Page("app_pages/sign_in.py", title=fmt.text("auth.page"), url_path=path)
             for path in common.CONSULTANT_PATHS
         ],
         position="hidden",
@@ -40,35 +39,35 @@ else:
     common.context_picker()
     page = st.navigation(
         {
-            t("nav.clients", lang): [
+            fmt.text("nav.clients"): [
                 st.Page(
                     "app_pages/organisations.py",
-                    title=t("organisations.page", lang),
+                    title=fmt.text("organisations.page"),
                     icon=":material/domain:",
                     url_path="organisations",
                     default=True,
                 ),
                 st.Page(
                     "app_pages/assessment_setup.py",
-                    title=t("setup.page", lang),
+                    title=fmt.text("setup.page"),
                     icon=":material/group_add:",
                     url_path="setup",
                 ),
             ],
-            t("nav.results", lang): [
-                st.Page("app_pages/results.py", title=t("results.page", lang), icon=":material/insights:",
+            fmt.text("nav.results"): [
+                st.Page("app_pages/results.py", title=fmt.text("results.page"), icon=":material/insights:",
                         url_path="results"),
-                st.Page("app_pages/roadmap.py", title=t("roadmap.page", lang), icon=":material/route:",
+                st.Page("app_pages/roadmap.py", title=fmt.text("roadmap.page"), icon=":material/route:",
                         url_path="roadmap"),
-                st.Page("app_pages/benchmark.py", title=t("benchmark.page", lang), icon=":material/leaderboard:",
+                st.Page("app_pages/benchmark.py", title=fmt.text("benchmark.page"), icon=":material/leaderboard:",
                         url_path="benchmark"),
-                st.Page("app_pages/reports.py", title=t("reports.page", lang), icon=":material/download:",
+                st.Page("app_pages/reports.py", title=fmt.text("reports.page"), icon=":material/download:",
                         url_path="reports"),
             ],
-            t("nav.setup", lang): [
-                st.Page("app_pages/questionnaire_browser.py", title=t("browser.title", lang),
+            fmt.text("nav.setup"): [
+                st.Page("app_pages/questionnaire_browser.py", title=fmt.text("browser.title"),
                         icon=":material/quiz:", url_path="questionnaires"),
-                st.Page("app_pages/settings.py", title=t("settings.page", lang), icon=":material/palette:",
+                st.Page("app_pages/settings.py", title=fmt.text("settings.page"), icon=":material/palette:",
                         url_path="settings"),
             ],
         }

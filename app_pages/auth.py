@@ -16,7 +16,6 @@ from collections.abc import Mapping
 import streamlit as st
 
 from app_pages import common
-from i18n import t
 from store import signin, users
 
 #: Set to 1 when a reverse proxy on this machine sets ``X-Real-IP`` (docs/deployment.md):
@@ -97,6 +96,6 @@ def sign_out() -> None:
 
 def account_box() -> None:
     """The signed-in address and a sign-out button, in the sidebar."""
-    lang = common.current_language()
-    st.sidebar.text(t("auth.signed_in_as", lang, email=st.session_state.get(common.USER_EMAIL_KEY, "")))
-    st.sidebar.button(t("auth.sign_out", lang), key="sign_out", on_click=sign_out, icon=":material/logout:")
+    fmt = common.formatter()
+    st.sidebar.text(fmt.text("auth.signed_in_as", email=st.session_state.get(common.USER_EMAIL_KEY, "")))
+    st.sidebar.button(fmt.text("auth.sign_out"), key="sign_out", on_click=sign_out, icon=":material/logout:")

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from i18n.format import MINUS, NO_VALUE, Formatter
+from i18n import DEFAULT_LANGUAGE, LANGUAGES
+from i18n.format import MINUS, NO_VALUE, Formatter, Message
 from i18n.format import formatter as i18n_formatter
 from questionnaires import Questionnaire, installed_questionnaires
 from scoring.assessment import without_bidi_controls
@@ -22,9 +22,9 @@ from scoring.assessment import without_bidi_controls
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-# Session-state keys (one place).
     from store.records import AssessmentInfo
 
+# Session-state keys (one place).
 LANGUAGE_KEY = "language"
 USER_KEY = "user_id"
 USER_EMAIL_KEY = "user_email"
@@ -80,10 +80,17 @@ def plain(text: str | None) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", without_bidi_controls(text or ""))
 
 
-def store_problem(error: Exception, lang: str, fallback: str) -> str:
-    """Why the store refused, in ``lang``: its own text when it names one, else the page's ``fallback`` key."""
-    key = getattr(error, "key", None)
-    return t(key, lang, **getattr(error, "values", {})) if key else t(fallback, lang)
+def store_problem(error: Exception, fallback: str) -> str:
+    """What did not happen (the page's ``fallback`` key) and why the store refused, in the user's language.
+
+    A store error carries its reason as a message (``store.errors``), written here by
+    the page's formatter: "Niet opgeslagen: … Reden: naam is leeg."
+    """
+    fmt = formatter()
+    message = getattr(error, "message", None)
+    if not isinstance(message, Message):
+        return fmt.text(fallback)
+    return fmt.text("store.reason", text=fmt.text(fallback), reason=fmt.message(message))
 
 
 def flash(kind: str, text: str) -> None:
@@ -129,11 +136,12 @@ def _language_changed() -> None:
 def language_switch() -> None:
     """A language selector in the sidebar; the choice is kept in the URL so a refresh keeps it."""
     lang = current_language()
+    fmt = formatter()
     st.session_state.setdefault("language_choice", lang)
     if st.session_state["language_choice"] is None:
         st.session_state["language_choice"] = lang
     st.sidebar.segmented_control(
-        t("language.label", lang),
+        fmt.text("language.label"),
         LANGUAGES,
         format_func=lambda code: code.upper(),
         key="language_choice",
@@ -173,7 +181,7 @@ def require_user() -> int:
     """The signed-in consultant's id; a page reached without one stops with a message."""
     user = signed_in_user()
     if user is None:
-        st.info(t("auth.required", current_language()))
+        st.info(formatter().text("auth.required"))
         st.stop()
     return user
 
@@ -209,7 +217,7 @@ def context_picker() -> None:
     """The organisation and assessment the consultant works on, chosen once in the sidebar for every page."""
     from store import assessments, organisations
 
-    lang = current_language()
+    fmt = formatter()
     user = signed_in_user()
     if user is None:
         return
@@ -221,7 +229,7 @@ def context_picker() -> None:
     if st.session_state.get(ORGANISATION_KEY) not in owned:
         st.session_state[ORGANISATION_KEY] = next(iter(owned))
     st.sidebar.selectbox(
-        t("context.organisation", lang),
+        fmt.text("context.organisation"),
         list(owned),
         format_func=lambda oid: owned[oid].name,
         key=ORGANISATION_KEY,
@@ -234,30 +242,30 @@ def context_picker() -> None:
     if st.session_state.get(ASSESSMENT_KEY) not in found:
         st.session_state[ASSESSMENT_KEY] = list(found)[-1]
     st.sidebar.selectbox(
-        t("context.assessment", lang),
+        fmt.text("context.assessment"),
         list(found),
-        format_func=lambda aid: assessment_label(found[aid], lang, status=False),
+        format_func=lambda aid: assessment_label(found[aid], fmt, status=False),
         key=ASSESSMENT_KEY,
     )
 
 
-def assessment_label(info: AssessmentInfo, lang: str, *, status: bool = True) -> str:
+def assessment_label(info: AssessmentInfo, fmt: Formatter, *, status: bool = True) -> str:
     """Title and date (and status) of an assessment, as the consultant recognises it."""
-    title = info.title or t("context.untitled", lang)
-    label = f"{title} · {info.date.isoformat()}"
-    return f"{label} · {t(f'status.{info.status}', lang)}" if status else label
+    title = info.title or fmt.text("context.untitled")
+    label = f"{title} · {fmt.date(info.date, 'medium')}"
+    return f"{label} · {fmt.text(f'status.{info.status}')}" if status else label
 
 
 def require_organisation() -> int:
     if st.session_state.get(ORGANISATION_KEY) is None:
-        st.info(t("context.need_organisation", current_language()))
+        st.info(formatter().text("context.need_organisation"))
         st.stop()
     return st.session_state[ORGANISATION_KEY]
 
 
 def require_assessment() -> int:
     if st.session_state.get(ASSESSMENT_KEY) is None:
-        st.info(t("context.need_assessment", current_language()))
+        st.info(formatter().text("context.need_assessment"))
         st.stop()
     return st.session_state[ASSESSMENT_KEY]
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from i18n import t
+from i18n.format import Formatter
 from store import organisations, privacy
 from store.errors import StoreError
 
@@ -18,10 +18,10 @@ SIZE_LABEL_KEYS = {
 }
 
 
-def size_label(size_class: str, lang: str) -> str:
+def size_label(size_class: str, fmt: Formatter) -> str:
     """A size class as the consultant reads it; a class from elsewhere (an imported file) as it is."""
     key = SIZE_LABEL_KEYS.get(size_class)
-    return t(key, lang) if key else size_class
+    return fmt.text(key) if key else size_class
 
 
 def size_choices(current: str | None = None) -> list[str]:
@@ -34,7 +34,7 @@ def size_choices(current: str | None = None) -> list[str]:
 
 def _create() -> None:
     state = st.session_state
-    lang = common.current_language()
+    fmt = common.formatter()
     try:
         created = organisations.create_organisation(
             common.engine(),
@@ -44,18 +44,18 @@ def _create() -> None:
             state.get("org_new_size") or SIZE_CLASSES[0],
         )
     except StoreError as error:
-        common.flash("error", common.store_problem(error, lang, "organisations.invalid"))
+        common.flash("error", common.store_problem(error, "organisations.invalid"))
         return
     state[common.ORGANISATION_KEY] = created.id
     state.pop(common.ASSESSMENT_KEY, None)
-    common.flash("success", t("organisations.created", lang, name=common.plain(created.name)))
+    common.flash("success", fmt.text("organisations.created", name=common.plain(created.name)))
     for key in ("org_new_name", "org_new_sector"):
         state[key] = ""
 
 
 def _update(organisation_id: int) -> None:
     state = st.session_state
-    lang = common.current_language()
+    fmt = common.formatter()
     try:
         organisations.update_organisation(
             common.engine(),
@@ -66,9 +66,9 @@ def _update(organisation_id: int) -> None:
             size_class=state.get("org_edit_size") or None,
         )
     except StoreError as error:
-        common.flash("error", common.store_problem(error, lang, "organisations.invalid"))
+        common.flash("error", common.store_problem(error, "organisations.invalid"))
         return
-    common.flash("success", t("organisations.saved", lang))
+    common.flash("success", fmt.text("organisations.saved"))
 
 
 def _ask_delete(organisation_id: int) -> None:
@@ -81,70 +81,70 @@ def _cancel_delete() -> None:
 
 def _delete(organisation_id: int) -> None:
     state = st.session_state
-    lang = common.current_language()
+    fmt = common.formatter()
     try:
         privacy.erase_organisation(common.engine(), common.require_user(), organisation_id)
-    except StoreError:
-        common.flash("error", t("organisations.delete_failed", lang))
+    except StoreError as error:
+        common.flash("error", common.store_problem(error, "organisations.delete_failed"))
         return
     state.pop(common.CONFIRM_DELETE_KEY, None)
     state.pop(common.ORGANISATION_KEY, None)
     state.pop(common.ASSESSMENT_KEY, None)
-    common.flash("success", t("organisations.deleted", lang))
+    common.flash("success", fmt.text("organisations.deleted"))
 
 
 def render() -> None:
-    lang = common.current_language()
+    fmt = common.formatter()
     user = common.require_user()
-    st.title(t("organisations.page", lang))
+    st.title(fmt.text("organisations.page"))
     common.show_flash()
 
     owned = organisations.list_organisations(common.engine(), user)
     if owned:
         table = pd.DataFrame(
             {
-                t("organisations.name", lang): [o.name for o in owned],
-                t("organisations.sector", lang): [o.sector for o in owned],
-                t("organisations.size", lang): [size_label(o.size_class, lang) for o in owned],
-                t("organisations.demo", lang): [o.demo for o in owned],
+                fmt.text("organisations.name"): [o.name for o in owned],
+                fmt.text("organisations.sector"): [o.sector for o in owned],
+                fmt.text("organisations.size"): [size_label(o.size_class, fmt) for o in owned],
+                fmt.text("organisations.demo"): [o.demo for o in owned],
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")
     else:
-        st.info(t("organisations.none", lang))
+        st.info(fmt.text("organisations.none"))
 
-    with st.expander(t("organisations.new", lang), expanded=not owned, icon=":material/add:"):
-        st.text_input(t("organisations.name", lang), key="org_new_name", max_chars=200)
-        st.text_input(t("organisations.sector", lang), key="org_new_sector", max_chars=200,
-                      placeholder=t("organisations.sector_hint", lang))
-        st.selectbox(t("organisations.size", lang), SIZE_CLASSES, key="org_new_size",
-                     format_func=lambda size: size_label(size, lang))
-        st.button(t("organisations.create", lang), key="org_create", on_click=_create, type="primary")
+    with st.expander(fmt.text("organisations.new"), expanded=not owned, icon=":material/add:"):
+        st.text_input(fmt.text("organisations.name"), key="org_new_name", max_chars=200)
+        st.text_input(fmt.text("organisations.sector"), key="org_new_sector", max_chars=200,
+                      placeholder=fmt.text("organisations.sector_hint"))
+        st.selectbox(fmt.text("organisations.size"), SIZE_CLASSES, key="org_new_size",
+                     format_func=lambda size: size_label(size, fmt))
+        st.button(fmt.text("organisations.create"), key="org_create", on_click=_create, type="primary")
 
     chosen = st.session_state.get(common.ORGANISATION_KEY)
     current = next((o for o in owned if o.id == chosen), None)
     if current is None:
         return
-    st.subheader(t("organisations.edit", lang, name=common.plain(current.name)))
+    st.subheader(fmt.text("organisations.edit", name=common.plain(current.name)))
     common.fill_form(
         common.ORGANISATION_FORM_FOR_KEY,
         current.id,
         {"org_edit_name": current.name, "org_edit_sector": current.sector, "org_edit_size": current.size_class},
     )
-    st.text_input(t("organisations.name", lang), key="org_edit_name", max_chars=200)
-    st.text_input(t("organisations.sector", lang), key="org_edit_sector", max_chars=200)
-    st.selectbox(t("organisations.size", lang), size_choices(current.size_class), key="org_edit_size",
-                 format_func=lambda size: size_label(size, lang))
+    st.text_input(fmt.text("organisations.name"), key="org_edit_name", max_chars=200)
+    st.text_input(fmt.text("organisations.sector"), key="org_edit_sector", max_chars=200)
+    st.selectbox(fmt.text("organisations.size"), size_choices(current.size_class), key="org_edit_size",
+                 format_func=lambda size: size_label(size, fmt))
     save, remove = st.columns(2)
-    save.button(t("organisations.save", lang), key="org_save", on_click=_update, args=(current.id,))
-    remove.button(t("organisations.delete", lang), key="org_delete", on_click=_ask_delete, args=(current.id,),
+    save.button(fmt.text("organisations.save"), key="org_save", on_click=_update, args=(current.id,))
+    remove.button(fmt.text("organisations.delete"), key="org_delete", on_click=_ask_delete, args=(current.id,),
                   icon=":material/delete:")
     if st.session_state.get(common.CONFIRM_DELETE_KEY) == current.id:
-        st.warning(t("organisations.confirm_delete", lang, name=common.plain(current.name)))
+        st.warning(fmt.text("organisations.confirm_delete", name=common.plain(current.name)))
         yes, no = st.columns(2)
-        yes.button(t("organisations.delete_yes", lang), key="org_delete_yes", on_click=_delete,
+        yes.button(fmt.text("organisations.delete_yes"), key="org_delete_yes", on_click=_delete,
                    args=(current.id,), type="primary")
-        no.button(t("common.cancel", lang), key="org_delete_no", on_click=_cancel_delete)
+        no.button(fmt.text("common.cancel"), key="org_delete_no", on_click=_cancel_delete)
 
 
 render()

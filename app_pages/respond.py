@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from app_pages import common
 from app_pages.common import plain
-from i18n import t
+from i18n.format import Formatter
 from questionnaires import Capability, Question, Questionnaire, localized
 from scoring.assessment import Answer, TextRefused
 from store import answers as answer_store
@@ -135,52 +135,44 @@ def _take_stored(question_id: str) -> None:
     st.session_state.setdefault(common.RESPOND_STATUS_KEY, {}).pop(question_id, None)
 
 
-def _describe(answer: Answer | None, question: Question, lang: str) -> str:
+def _describe(answer: Answer | None, question: Question, fmt: Formatter) -> str:
     if answer is None:
-        return t("respond.no_answer", lang)
+        return fmt.text("respond.no_answer")
     if answer.value == "na":
-        return f"{t('respond.na', lang)} ({answer.reason})"
+        return f"{fmt.text('respond.na')} ({answer.reason})"
     if answer.value == "dont_know":
-        return t("respond.dont_know", lang)
-    return f"{answer.value} · {localized(question.level(answer.value).descriptor, lang)}"
+        return fmt.text("respond.dont_know")
+    return f"{answer.value} · {localized(question.level(answer.value).descriptor, fmt.lang)}"
 
 
-def _option_label(question: Question, scale: dict[int, str], lang: str):
-    descriptors = {level.level: localized(level.descriptor, lang) for level in question.levels}
+def _option_label(question: Question, scale: dict[int, str], fmt: Formatter):
+    descriptors = {level.level: localized(level.descriptor, fmt.lang) for level in question.levels}
 
     def label(choice: int | str) -> str:
         if choice == "na":
-            return t("respond.na", lang)
+            return fmt.text("respond.na")
         if choice == "dont_know":
-            return t("respond.dont_know", lang)
+            return fmt.text("respond.dont_know")
         return f"**{choice} · {plain(scale.get(choice, ''))}** — {plain(descriptors.get(choice, ''))}"
 
     return label
 
 
-def _question(
-    respondent: int,
-    question: Question,
-    number: int,
-    scale: dict[int, str],
-    stored: StoredAnswer | None,
-    lang: str,
-    *,
-    closed: bool = False,
-) -> None:
+def _question(respondent: int, question: Question, number: int, scale: dict[int, str], stored: StoredAnswer | None,
+              fmt: Formatter, *, closed: bool = False) -> None:
     """One question: text, help, the level descriptors as choices, N/A reason, comment, evidence, status."""
     qid = question.id
     _seed(qid, stored.answer if stored else None)
     st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {}).setdefault(qid, stored.version if stored else 0)
     with st.container(border=True, key=f"question_{number}"):
-        st.markdown(f"**{number}. {plain(localized(question.text, lang))}**")
-        with st.expander(t("respond.help", lang)):
-            st.markdown(plain(localized(question.help, lang)))
+        st.markdown(f"**{number}. {plain(localized(question.text, fmt.lang))}**")
+        with st.expander(fmt.text("respond.help")):
+            st.markdown(plain(localized(question.help, fmt.lang)))
         choices = [level.level for level in question.levels] + ["na", "dont_know"]
         st.radio(
-            localized(question.text, lang),
+            localized(question.text, fmt.lang),
             choices,
-            format_func=_option_label(question, scale, lang),
+            format_func=_option_label(question, scale, fmt),
             index=None,
             key=_value_key(qid),
             label_visibility="collapsed",
@@ -190,16 +182,16 @@ def _question(
         )
         if st.session_state.get(_value_key(qid)) == "na":
             st.text_input(
-                t("respond.reason", lang),
+                fmt.text("respond.reason"),
                 key=_reason_key(qid),
                 disabled=closed,
                 on_change=_save,
                 args=(respondent, qid),
                 max_chars=4000,
             )
-        with st.expander(t("respond.comment_evidence", lang)):
+        with st.expander(fmt.text("respond.comment_evidence")):
             st.text_area(
-                t("respond.comment", lang),
+                fmt.text("respond.comment"),
                 key=_comment_key(qid),
                 disabled=closed,
                 on_change=_save,
@@ -207,7 +199,7 @@ def _question(
                 max_chars=4000,
             )
             st.text_input(
-                t("respond.evidence", lang),
+                fmt.text("respond.evidence"),
                 key=_evidence_key(qid),
                 disabled=closed,
                 on_change=_save,
@@ -215,31 +207,31 @@ def _question(
                 placeholder="https://",
                 max_chars=2000,
             )
-        _status_line(respondent, question, lang, saved_before=stored is not None)
+        _status_line(respondent, question, fmt, saved_before=stored is not None)
 
 
-def _status_line(respondent: int, question: Question, lang: str, *, saved_before: bool = False) -> None:
+def _status_line(respondent: int, question: Question, fmt: Formatter, *, saved_before: bool = False) -> None:
     qid = question.id
     kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get(qid, ("", ""))
     if not kind and saved_before:
-        st.caption(t("respond.saved_before", lang))
+        st.caption(fmt.text("respond.saved_before"))
     elif kind == "saved":
-        st.caption(t("respond.saved_at", lang, time=detail))
+        st.caption(fmt.text("respond.saved_at", time=detail))
     elif kind == "warning":
-        st.warning(t(detail, lang), icon=":material/link_off:")
+        st.warning(fmt.text(detail), icon=":material/link_off:")
     elif kind == "pending":
-        st.caption(t(detail, lang))
+        st.caption(fmt.text(detail))
     elif kind == "error":
-        st.error(t(detail, lang), icon=":material/error:")
-        st.button(t("respond.retry", lang), key=f"retry_{qid}", on_click=_save, args=(respondent, qid))
+        st.error(fmt.text(detail), icon=":material/error:")
+        st.button(fmt.text("respond.retry"), key=f"retry_{qid}", on_click=_save, args=(respondent, qid))
     elif kind == "conflict":
         stored = st.session_state.get(common.RESPOND_CONFLICTS_KEY, {}).get(qid)
-        st.warning(t("respond.conflict", lang), icon=":material/sync_problem:")
-        st.text(t("respond.conflict_stored", lang, answer=_describe(stored.answer if stored else None, question, lang)))
+        st.warning(fmt.text("respond.conflict"), icon=":material/sync_problem:")
+        st.text(fmt.text("respond.conflict_stored", answer=_describe(stored.answer if stored else None, question, fmt)))
         left, right = st.columns(2)
-        left.button(t("respond.take_stored", lang), key=f"take_{qid}", on_click=_take_stored, args=(qid,))
+        left.button(fmt.text("respond.take_stored"), key=f"take_{qid}", on_click=_take_stored, args=(qid,))
         right.button(
-            t("respond.keep_mine", lang),
+            fmt.text("respond.keep_mine"),
             key=f"keep_{qid}",
             on_click=_save,
             args=(respondent, qid, stored.version if stored else 0),
@@ -282,14 +274,14 @@ def _review() -> None:
     st.session_state[common.RESPOND_REVIEW_KEY] = True
 
 
-def _unknown_link(lang: str) -> None:
-    st.title(t("respond.unknown_title", lang))
-    st.write(t("respond.unknown", lang))
+def _unknown_link(fmt: Formatter) -> None:
+    st.title(fmt.text("respond.unknown_title"))
+    st.write(fmt.text("respond.unknown"))
     st.stop()
 
 
 def render() -> None:
-    lang = common.current_language()
+    fmt = common.formatter()
     token = st.query_params.get(common.TOKEN_PARAM, "")
     if st.session_state.get(common.RESPOND_TOKEN_KEY) != token:
         # Another link in the same browser session: start from the database, not from old widgets.
@@ -302,7 +294,7 @@ def render() -> None:
     except (NotFound, AccessDenied):
         access = None
     if access is None:
-        _unknown_link(lang)
+        _unknown_link(fmt)
         return
     common.language_switch()
     questionnaire = access.questionnaire
@@ -314,39 +306,39 @@ def render() -> None:
     counts = _capability_counts(questionnaire, answered)
 
     if st.session_state.pop(common.RESPOND_TOAST_KEY, False):
-        st.toast(t("respond.saved", lang), icon=":material/check:")
+        st.toast(fmt.text("respond.saved"), icon=":material/check:")
 
     title = plain(access.organisation_name)
     if access.assessment_title:
         title += " — " + plain(access.assessment_title)
     st.title(title)
     if access.demo:
-        st.caption(t("app.demo_label", lang))
-    progress = t("respond.progress", lang, done=len(answered), count=total)
+        st.caption(fmt.text("app.demo_label"))
+    progress = fmt.text("respond.progress", done=len(answered), count=total)
     st.progress(len(answered) / total if total else 0.0, text=progress)
 
     finished = access.finished_at is not None
     if finished and not st.session_state.get(common.RESPOND_REVIEW_KEY, False):
-        st.success(t("respond.thanks_title", lang), icon=":material/celebration:")
+        st.success(fmt.text("respond.thanks_title"), icon=":material/celebration:")
         unanswered = total - len(answered)
         # Finishing early is allowed; "you are done" would then be untrue.
-        st.write(t("respond.thanks_partial", lang, count=unanswered) if unanswered else t("respond.thanks", lang))
+        st.write(fmt.text("respond.thanks_partial", count=unanswered) if unanswered else fmt.text("respond.thanks"))
         if access.status != "closed":
-            st.button(t("respond.review", lang), key="respond_review_button", on_click=_review)
+            st.button(fmt.text("respond.review"), key="respond_review_button", on_click=_review)
         return
 
     if not answered:
-        st.markdown(t("respond.intro", lang, role=plain(access.role or "")))
-        with st.expander(t("respond.scale", lang)):
+        st.markdown(fmt.text("respond.intro", role=plain(access.role or "")))
+        with st.expander(fmt.text("respond.scale")):
             for level in questionnaire.scale:
-                st.markdown(f"**{level.level} · {plain(localized(level.name, lang))}** — "
-                            f"{plain(localized(level.description, lang))}")
+                st.markdown(f"**{level.level} · {plain(localized(level.name, fmt.lang))}** — "
+                            f"{plain(localized(level.description, fmt.lang))}")
     if access.status == "closed":
-        st.info(t("respond.closed", lang))
+        st.info(fmt.text("respond.closed"))
 
     order = list(counts)
     capabilities: dict[str, tuple[str, Capability]] = {
-        capability.id: (localized(pillar.name, lang), capability)
+        capability.id: (localized(pillar.name, fmt.lang), capability)
         for pillar in questionnaire.pillars
         for capability in pillar.capabilities
     }
@@ -357,21 +349,21 @@ def render() -> None:
         pillar_name, capability = capabilities[capability_id]
         done, count = counts[capability_id]
         mark = "✓ " if done == count else ""
-        return f"{mark}{plain(pillar_name)} · {plain(localized(capability.name, lang))} ({done}/{count})"
+        return f"{mark}{plain(pillar_name)} · {plain(localized(capability.name, fmt.lang))} ({done}/{count})"
 
-    st.sidebar.radio(t("respond.sections", lang), order, format_func=label, key=common.RESPOND_CAPABILITY_KEY)
+    st.sidebar.radio(fmt.text("respond.sections"), order, format_func=label, key=common.RESPOND_CAPABILITY_KEY)
     current = st.session_state[common.RESPOND_CAPABILITY_KEY]
     st.query_params[common.POSITION_PARAM] = current
 
     pillar_name, capability = capabilities[current]
-    st.header(f"{plain(pillar_name)} · {plain(localized(capability.name, lang))}")
-    st.caption(plain(localized(capability.description, lang)))
-    st.caption(t("respond.pick_rule", lang))
-    scale = {level.level: localized(level.name, lang) for level in questionnaire.scale}
+    st.header(f"{plain(pillar_name)} · {plain(localized(capability.name, fmt.lang))}")
+    st.caption(plain(localized(capability.description, fmt.lang)))
+    st.caption(fmt.text("respond.pick_rule"))
+    scale = {level.level: localized(level.name, fmt.lang) for level in questionnaire.scale}
     numbers = {qid: n for n, qid in enumerate(questions, start=1)}
     for question in capability.questions:
         _question(
-            access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), lang,
+            access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), fmt,
             closed=access.status == "closed",
         )
 
@@ -380,23 +372,23 @@ def render() -> None:
     forward = forward.container(horizontal=True, horizontal_alignment="right")
     if position > 0:
         back.button(
-            t("respond.previous", lang), key="respond_previous", on_click=_go, args=(order[position - 1],),
+            fmt.text("respond.previous"), key="respond_previous", on_click=_go, args=(order[position - 1],),
             icon=":material/arrow_back:",
         )
     if position < len(order) - 1:
         forward.button(
-            t("respond.next", lang), key="respond_next", on_click=_go, args=(order[position + 1],),
+            fmt.text("respond.next"), key="respond_next", on_click=_go, args=(order[position + 1],),
             icon=":material/arrow_forward:", icon_position="right", type="primary",
         )
     st.divider()
     missing = total - len(answered)
     if missing and access.status != "closed":  # "finish later" is no longer true once closed
-        st.caption(t("respond.missing", lang, count=missing))
+        st.caption(fmt.text("respond.missing", count=missing))
     kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get("_finish", ("", ""))
     if kind == "error":
-        st.error(t(detail, lang))
+        st.error(fmt.text(detail))
     st.button(
-        t("respond.finish", lang), key="respond_finish", on_click=_finish, args=(access.respondent_id,),
+        fmt.text("respond.finish"), key="respond_finish", on_click=_finish, args=(access.respondent_id,),
         type="primary" if not missing else "secondary", disabled=access.status == "closed",
     )
 

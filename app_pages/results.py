@@ -39,7 +39,7 @@ def render() -> None:
     st.title(fmt.text("results.page"))
     st.caption(
         fmt.text("results.caption", organisation=common.plain(document.organisation.name),
-                 date=document.date.isoformat(), count=result.respondents)
+                 date=fmt.date(document.date), count=result.respondents)
     )
     if document.demo:
         st.caption(fmt.text("app.demo_label"))
@@ -82,7 +82,7 @@ def render() -> None:
         if data.previous is None:
             st.caption(fmt.text("results.no_previous"))
         else:
-            st.caption(fmt.text("results.previous", date=data.previous.date.isoformat()))
+            st.caption(fmt.text("results.previous", date=fmt.date(data.previous.date)))
     with right:
         _chart(overview.figures["radar"], "results_radar")
         if not chart_data.peer_medians(inputs.benchmark):

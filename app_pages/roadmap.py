@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analysis, common
-from i18n import t
 from reports.labels import labels
 from reports.sections import roadmap as roadmap_section
 from scoring.results import HORIZONS, STEP_STATUSES
@@ -25,7 +24,7 @@ def _editor_key() -> str:
 
 def _save(assessment_id: int, steps: list[dict]) -> None:
     """Store every row the consultant changed, then start the editor afresh from the stored roadmap."""
-    lang = common.current_language()
+    fmt = common.formatter()
     changes = st.session_state.get(_editor_key(), {}).get("edited_rows", {})
     failed = 0
     try:
@@ -39,19 +38,18 @@ def _save(assessment_id: int, steps: list[dict]) -> None:
             failed += 1
     st.session_state[common.ROADMAP_EDITOR_VERSION_KEY] = st.session_state.get(common.ROADMAP_EDITOR_VERSION_KEY, 0) + 1
     st.session_state[common.FLASH_KEY] = (
-        ("error", t("roadmap.save_failed", lang, count=failed)) if failed else ("success", t("roadmap.saved", lang))
+        ("error", fmt.text("roadmap.save_failed", count=failed)) if failed else ("success", fmt.text("roadmap.saved"))
     )
 
 
 def render() -> None:
     fmt = common.formatter()
-    lang = fmt.lang
     user = common.require_user()
     assessment_id = common.require_assessment()
     data = analysis.load(user, assessment_id)
-    label = labels(data.questionnaire, lang)
+    label = labels(data.questionnaire, fmt.lang)
     section = roadmap_section.build(data.inputs, fmt)
-    st.title(t("roadmap.page", lang))
+    st.title(fmt.text("roadmap.page"))
     kind, text = st.session_state.pop(common.FLASH_KEY, ("", ""))
     if kind == "success":
         st.toast(text, icon=":material/check:")
@@ -59,7 +57,7 @@ def render() -> None:
         st.error(text)
     steps = data.result.roadmap
     if not steps:
-        st.info(t("roadmap.empty", lang))
+        st.info(fmt.text("roadmap.empty"))
         st.stop()
     st.caption(fmt.text("roadmap.intro", count=len(steps)))
     rows = [
@@ -69,7 +67,7 @@ def render() -> None:
             "action": row.action,
             "question": label.numbered(step.question),
             "level": step.level,
-            "priority": round(step.priority, 1),
+            "priority": fmt.number(step.priority),  # written by the formatter: "2,3" in Dutch
             "horizon": step.horizon,
             "owner": step.owner or "",
             "due": step.due,
@@ -92,19 +90,19 @@ def render() -> None:
         column_order=["number", "action", "owner", "horizon", "due", "status", "level", "priority", "question"],
         column_config={
             "number": st.column_config.NumberColumn("#", width=44, pinned=True),
-            "action": st.column_config.TextColumn(t("roadmap.action", lang), width=320, pinned=True),
-            "question": st.column_config.TextColumn(t("roadmap.question", lang), width="medium"),
-            "level": st.column_config.NumberColumn(t("roadmap.level", lang), width="small"),
-            "priority": st.column_config.NumberColumn(t("roadmap.priority", lang), width="small", format="%.1f"),
+            "action": st.column_config.TextColumn(fmt.text("roadmap.action"), width=320, pinned=True),
+            "question": st.column_config.TextColumn(fmt.text("roadmap.question"), width="medium"),
+            "level": st.column_config.NumberColumn(fmt.text("roadmap.level"), width="small"),
+            "priority": st.column_config.TextColumn(fmt.text("roadmap.priority"), width="small"),
             "horizon": st.column_config.SelectboxColumn(
-                t("roadmap.horizon", lang), options=list(HORIZONS), required=True, width=130,
-                format_func=lambda horizon: t(f"report.horizon.{horizon}", lang),
+                fmt.text("roadmap.horizon"), options=list(HORIZONS), required=True, width=130,
+                format_func=lambda horizon: fmt.text(f"report.horizon.{horizon}"),
             ),
-            "owner": st.column_config.TextColumn(t("roadmap.owner", lang), max_chars=200, width=150),
-            "due": st.column_config.DateColumn(t("roadmap.due", lang), format="YYYY-MM-DD", width=110),
+            "owner": st.column_config.TextColumn(fmt.text("roadmap.owner"), max_chars=200, width=150),
+            "due": st.column_config.DateColumn(fmt.text("roadmap.due"), format="YYYY-MM-DD", width=110),
             "status": st.column_config.SelectboxColumn(
-                t("roadmap.status", lang), options=list(STEP_STATUSES), required=True,
-                format_func=lambda status: t(f"report.status.{status}", lang),
+                fmt.text("roadmap.status"), options=list(STEP_STATUSES), required=True,
+                format_func=lambda status: fmt.text(f"report.status.{status}"),
             ),
         },
         on_change=_save,

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from i18n import t
+from i18n.format import Formatter
 from store import branding, signin
 from store.errors import StoreError
 
@@ -19,7 +19,7 @@ LOG_LINES = 20
 
 def _save() -> None:
     state = st.session_state
-    lang = common.current_language()
+    fmt = common.formatter()
     try:
         branding.set_branding(
             common.engine(),
@@ -28,40 +28,40 @@ def _save() -> None:
             consultant_name=state.get("settings_name", ""),
             confidentiality_label=state.get("settings_label", ""),
         )
-    except StoreError:
-        common.flash("error", t("settings.invalid", lang))
+    except StoreError as error:
+        common.flash("error", common.store_problem(error, "settings.invalid"))
         return
-    common.flash("success", t("settings.saved", lang))
+    common.flash("success", fmt.text("settings.saved"))
 
 
 def _save_logo() -> None:
     state = st.session_state
-    lang = common.current_language()
+    fmt = common.formatter()
     upload = state.get("settings_logo")
     if upload is None:
         return
     data = upload.getvalue()
     if len(data) > MAX_LOGO_BYTES:
-        common.flash("error", t("settings.logo_too_big", lang, kb=MAX_LOGO_BYTES // 1024))
+        common.flash("error", fmt.text("settings.logo_too_big", kb=MAX_LOGO_BYTES // 1024))
         return
     try:
         branding.set_logo(common.engine(), common.require_user(), data)
-    except StoreError:
-        common.flash("error", t("settings.logo_invalid", lang))
+    except StoreError as error:
+        common.flash("error", common.store_problem(error, "settings.logo_invalid"))
         return
-    common.flash("success", t("settings.logo_saved", lang))
+    common.flash("success", fmt.text("settings.logo_saved"))
 
 
 def _remove_logo() -> None:
     branding.set_logo(common.engine(), common.require_user(), None)
-    common.flash("success", t("settings.logo_removed", common.current_language()))
+    common.flash("success", common.formatter().text("settings.logo_removed"))
 
 
 def render() -> None:
-    lang = common.current_language()
+    fmt = common.formatter()
     user = common.require_user()
-    st.title(t("settings.page", lang))
-    st.caption(t("settings.intro", lang))
+    st.title(fmt.text("settings.page"))
+    st.caption(fmt.text("settings.intro"))
     common.show_flash()
     stored = branding.get_branding(common.engine(), user)
     common.fill_form(
@@ -75,43 +75,45 @@ def render() -> None:
     )
     left, right = st.columns(2)
     with left:
-        st.text_input(t("settings.name", lang), key="settings_name", max_chars=200)
-        st.text_input(t("settings.label", lang), key="settings_label", max_chars=200,
-                      placeholder=t("settings.label_hint", lang))
-        st.color_picker(t("settings.colour", lang), key="settings_colour")
-        st.button(t("settings.save", lang), key="settings_save", on_click=_save, type="primary")
+        st.text_input(fmt.text("settings.name"), key="settings_name", max_chars=200)
+        st.text_input(fmt.text("settings.label"), key="settings_label", max_chars=200,
+                      placeholder=fmt.text("settings.label_hint"))
+        st.color_picker(fmt.text("settings.colour"), key="settings_colour")
+        st.button(fmt.text("settings.save"), key="settings_save", on_click=_save, type="primary")
     with right:
-        st.markdown(f"**{t('settings.logo', lang)}**")
+        st.markdown(f"**{fmt.text('settings.logo')}**")
         if stored.logo:
             st.image(stored.logo, width=200)
-            st.button(t("settings.remove_logo", lang), key="settings_remove_logo", on_click=_remove_logo)
+            st.button(fmt.text("settings.remove_logo"), key="settings_remove_logo", on_click=_remove_logo)
         else:
-            st.caption(t("settings.no_logo", lang))
+            st.caption(fmt.text("settings.no_logo"))
         st.file_uploader(
-            t("settings.upload_logo", lang, kb=MAX_LOGO_BYTES // 1024),
+            fmt.text("settings.upload_logo", kb=MAX_LOGO_BYTES // 1024),
             type=["png", "jpg", "jpeg"],
             # The smallest whole-megabyte cap above the logo limit, so the uploader does not promise 2 MB.
             max_upload_size=1,
             key="settings_logo",
             on_change=_save_logo,
         )
-    _sign_in_log(user, lang)
+    _sign_in_log(user, fmt)
 
 
-def _sign_in_log(user: int, lang: str) -> None:
+def _sign_in_log(user: int, fmt: Formatter) -> None:
     """The latest password sign-in attempts on this account (time, address, result), newest first."""
-    st.subheader(t("security.sign_ins", lang))
-    st.markdown(t("security.sign_ins_help", lang, lines=LOG_LINES))
+    st.subheader(fmt.text("security.sign_ins"))
+    st.markdown(fmt.text("security.sign_ins_help", lines=LOG_LINES))
     events = signin.sign_in_log(common.engine(), user, limit=LOG_LINES)
     if not events:
-        st.info(t("security.sign_ins_none", lang))
+        st.info(fmt.text("security.sign_ins_none"))
         return
     st.dataframe(
         pd.DataFrame(
             {
-                t("security.sign_in_time", lang): [event.at.strftime("%Y-%m-%d %H:%M:%S UTC") for event in events],
-                t("security.sign_in_address", lang): [event.address for event in events],
-                t("security.sign_in_result", lang): [t(f"security.outcome.{event.outcome}", lang) for event in events],
+                fmt.text("security.sign_in_time"): [fmt.moment(event.at) for event in events],
+                fmt.text("security.sign_in_address"): [event.address for event in events],
+                fmt.text("security.sign_in_result"): [
+                    fmt.text(f"security.outcome.{event.outcome}") for event in events
+                ],
             }
         ),
         hide_index=True,

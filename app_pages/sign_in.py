@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import auth, common
-from i18n import t
 
 
 def render() -> None:
@@ -15,34 +14,34 @@ def render() -> None:
 
 
 def _body() -> None:
-    lang = common.current_language()
-    st.title(t("app.name", lang))
-    st.caption(t("app.tagline", lang))
+    fmt = common.formatter()
+    st.title(fmt.text("app.name"))
+    st.caption(fmt.text("app.tagline"))
     if auth.uses_oidc():
         if getattr(st.user, "is_logged_in", False):
             # Signed in at the provider, but not allowed here.
-            st.error(t("auth.not_allowed", lang))
-            st.button(t("auth.sign_out", lang), key="oidc_sign_out", on_click=st.logout)
+            st.error(fmt.text("auth.not_allowed"))
+            st.button(fmt.text("auth.sign_out"), key="oidc_sign_out", on_click=st.logout)
         else:
-            st.button(t("auth.oidc", lang), key="oidc_sign_in", on_click=st.login, type="primary")
+            st.button(fmt.text("auth.oidc"), key="oidc_sign_in", on_click=st.login, type="primary")
         return
     with st.form("sign_in_form"):
-        st.subheader(t("auth.title", lang))
-        email = st.text_input(t("auth.email", lang), key="sign_in_email", autocomplete="username")
+        st.subheader(fmt.text("auth.title"))
+        email = st.text_input(fmt.text("auth.email"), key="sign_in_email", autocomplete="username")
         password = st.text_input(
-            t("auth.password", lang), key="sign_in_password", type="password", autocomplete="current-password"
+            fmt.text("auth.password"), key="sign_in_password", type="password", autocomplete="current-password"
         )
-        submitted = st.form_submit_button(t("auth.submit", lang), type="primary")
+        submitted = st.form_submit_button(fmt.text("auth.submit"), type="primary")
     if submitted:
         result = auth.password_sign_in(email, password)
         if result.user is not None:
             st.rerun()
         elif result.wait_seconds:
             # The same words for every typed address: they must not tell whether an account exists.
-            st.error(t("auth.throttled", lang, seconds=result.wait_seconds))
+            st.error(fmt.text("auth.throttled", seconds=result.wait_seconds))
         else:
-            st.error(t("auth.failed", lang))
-    st.caption(t("auth.respondent_hint", lang))
+            st.error(fmt.text("auth.failed"))
+    st.caption(fmt.text("auth.respondent_hint"))
 
 
 render()

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, plural_category, t
@@ -86,6 +86,12 @@ class Formatter:
         pattern = "0" if decimals == 0 else "0." + "0" * decimals
         return format_decimal(round(value, decimals), format=pattern, locale=self.lang).replace("-", MINUS)
 
+    def decimal(self, value: float | None) -> str:
+        """A number with the decimals it has (at most three), e.g. a question's weight: ``1,5`` / ``1.5`` / ``2``."""
+        if _missing(value):
+            return NO_VALUE
+        return format_decimal(value, format="0.###", locale=self.lang).replace("-", MINUS)
+
     def whole(self, value: float | None) -> str:
         """A whole number (a percentile rank: six peers make sixths, not decimals)."""
         return self.number(value, 0)
@@ -113,6 +119,12 @@ class Formatter:
     def date(self, value: dt.date | None, style: str = "long") -> str:
         """A date in Babel's ``long`` ("2 maart 2026") or ``medium`` format, a dash for none."""
         return NO_VALUE if value is None else format_date(value, format=style, locale=self.lang)
+
+    def moment(self, value: dt.datetime | None) -> str:
+        """A stored time (UTC) with its date, to the second: ``2 mrt 2026 14:05:09 UTC``; a dash for none."""
+        if value is None:
+            return NO_VALUE
+        return format_datetime(value, format="medium", tzinfo=dt.UTC, locale=self.lang) + " UTC"
 
     def month(self, value: dt.date) -> str:
         """Month and year, for chart ticks: ``mrt 2026`` / ``Mar 2026``."""

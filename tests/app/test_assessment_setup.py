@@ -26,11 +26,17 @@ def test_create_an_assessment_from_an_uploaded_questionnaire(world: World) -> No
 
 def test_targets_per_pillar_are_stored(world: World) -> None:
     at = signed_in(world, "assessment_setup.py")
-    assert at.number_input(key="setup_target_technology").value == 4.0  # the questionnaire's default
-    at.number_input(key="setup_target_people").set_value(3.5)
+    assert at.select_slider(key="setup_target_technology").value == 4.0  # the questionnaire's default
+    at.select_slider(key="setup_target_people").set_value(3.5)
     at.button(key="setup_save_targets").click().run()
     stored = assessments.get_assessment(world.engine, world.user_id, world.assessment_id).targets.pillars
     assert stored == {"people": 3.5, "process": 3.0, "technology": 4.0}
+
+
+def test_targets_are_written_by_the_formatter(world: World) -> None:
+    at = signed_in(world, "assessment_setup.py", lang="nl")
+    slider = at.select_slider(key="setup_target_people")
+    assert slider.format_func(3.0) == "3,0"
 
 
 def test_a_new_respondent_link_is_shown_once_and_works(world: World) -> None:

@@ -29,7 +29,8 @@ def test_an_organisation_without_a_name_is_refused(world: World) -> None:
     at = signed_in(world, "organisations.py")
     at.text_input(key="org_new_sector").input("government")
     at.button(key="org_create").click().run()
-    assert at.error[0].value == "Not saved: fill in name and sector (at most 200 characters)."
+    # What did not happen, then the store's reason in the user's language (a store error is a message).
+    assert at.error[0].value == "Not saved: fill in name and sector (at most 200 characters). Reason: name is empty."
     assert len(organisations.list_organisations(world.engine, world.user_id)) == 1
 
 
