@@ -14,8 +14,9 @@ from sqlalchemy import Engine
 
 from reports.branding import Branding
 from reports.build import ReportInputs
+from reports.peers import peer_candidates
 from scoring import score_assessment
-from scoring.benchmark import DEFAULT_K, benchmark, check_k, peer_table, select_peers
+from scoring.benchmark import DEFAULT_K, benchmark, check_k, select_peers
 from scoring.trend import comparable_history
 
 #: The smallest peer group shown (default 5; below 3 is refused at start-up, never silently raised).
@@ -37,10 +38,10 @@ def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int |
     k = configured_k() if k is None else check_k(k)
     from store.assessments import assessment_document
     from store.branding import get_branding
-    from store.comparisons import comparison_documents
+    from store.comparisons import comparisons
 
     assessment, questionnaire = assessment_document(engine, user_id, assessment_id)
-    earlier, candidates = comparison_documents(engine, user_id, assessment_id)
+    compared = comparisons(engine, user_id, assessment_id)
     stored = get_branding(engine, user_id)
     branding = Branding.from_image(
         logo=stored.logo,
@@ -50,7 +51,8 @@ def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int |
         confidentiality=stored.confidentiality_label,
     )
     result = score_assessment(assessment, questionnaire)  # once: the inputs carry it to every page and file
-    peers, kind = select_peers(result, peer_table(score_assessment(*document) for document in candidates), k)
+    # The peers' scores come from one batch over their answers, kept between runs (``reports.peers``).
+    peers, kind = select_peers(result, peer_candidates(engine, compared.candidates), k)
     group = assessment.organisation.sector
     if kind == "sector_size":
         group = f"{group}, {assessment.organisation.size_class}"
@@ -60,6 +62,6 @@ def inputs_from_store(engine: Engine, user_id: int, assessment_id: int, k: int |
         branding=branding,
         benchmark=benchmark(result, peers, k),
         peer_group=group,
-        history=comparable_history((assessment, questionnaire), earlier),
+        history=comparable_history((assessment, questionnaire), compared.history),
         result=result,
     )

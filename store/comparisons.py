@@ -8,13 +8,16 @@ decided by ``scoring.benchmark.select_peers``; this module only reads.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, Row, func, select
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
-from store.assessments import documents_from_connection, owned_assessment
+from store.assessments import _legacy, documents_from_connection, owned_assessment, questionnaire_from_json
 from store.engine import reading
-from store.schema import assessments, organisations
+from store.schema import answers, assessments, organisations, respondents
 
 Document = tuple[model.Assessment, Questionnaire]
 
@@ -57,3 +60,140 @@ def comparison_documents(engine: Engine, user_id: int, assessment_id: int) -> tu
         # One read of every table for all of them, however many peers there are.
         documents = documents_from_connection(connection, [*history, *latest.values()])
         return documents[: len(history)], documents[len(history) :]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A peer candidate without its answers: who it is, and the stamp its scores are kept under."""
+
+    assessment_id: int
+    organisation: str
+    sector: str
+    size_class: str
+    date: dt.date
+    questionnaire_id: str
+    questionnaire_hash: str
+    #: Changes whenever the scores of this assessment can have changed: its pinned
+    #: questionnaire, its closing (reopening to change an answer and closing again
+    #: stamps a new ``closed_at``; answers of a closed assessment cannot be saved)
+    #: and its respondents (a respondent erased or added).
+    stamp: tuple
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    #: The organisation's earlier closed assessments on the same questionnaire id, oldest first (a few).
+    history: list[Document]
+    #: Every other organisation's latest closed assessment on the same questionnaire id and version.
+    candidates: list[Candidate]
+
+
+def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons:
+    """History documents and peer candidates of one assessment, in one consistent snapshot.
+
+    The same selection as ``comparison_documents``, but the peers come as
+    ``Candidate`` rows only: their scores are computed in one batch from
+    ``answer_rows`` (``reports.peers``), never from a document per peer.
+    """
+    with reading(engine) as connection:
+        own = owned_assessment(connection, user_id, assessment_id)
+        closed = connection.execute(
+            select(
+                assessments.c.id,
+                assessments.c.organisation_id,
+                assessments.c.assessment_date,
+                assessments.c.questionnaire_version,
+                assessments.c.questionnaire_hash,
+                assessments.c.closed_at,
+                organisations.c.name,
+                organisations.c.sector,
+                organisations.c.size_class,
+            )
+            .join(organisations, organisations.c.id == assessments.c.organisation_id)
+            .where(
+                organisations.c.owner_id == user_id,
+                assessments.c.status == "closed",
+                assessments.c.id != assessment_id,
+                assessments.c.questionnaire_id == own.questionnaire_id,
+            )
+            .order_by(assessments.c.assessment_date, assessments.c.id)
+        ).all()
+        history = [
+            row.id
+            for row in closed
+            if row.organisation_id == own.organisation_id and row.assessment_date < own.assessment_date
+        ]
+        latest: dict[int, Row] = {}
+        for row in closed:  # ordered by date: the last one seen per organisation is its latest
+            if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
+                latest[row.organisation_id] = row
+        people = {
+            row.assessment_id: (row.count, row.ids, str(row.added))
+            for row in connection.execute(
+                select(
+                    respondents.c.assessment_id,
+                    func.count().label("count"),
+                    func.sum(respondents.c.id).label("ids"),
+                    func.max(respondents.c.created_at).label("added"),
+                )
+                .where(respondents.c.assessment_id.in_([row.id for row in latest.values()]))
+                .group_by(respondents.c.assessment_id)
+            )
+        }
+        candidates = [
+            Candidate(
+                assessment_id=row.id,
+                organisation=_legacy(row.name),
+                sector=_legacy(row.sector),
+                size_class=_legacy(row.size_class),
+                date=row.assessment_date,
+                questionnaire_id=own.questionnaire_id,
+                questionnaire_hash=row.questionnaire_hash,
+                stamp=(row.questionnaire_hash, str(row.closed_at), people.get(row.id, (0, 0, ""))),
+            )
+            for row in latest.values()
+        ]
+        return Comparisons(documents_from_connection(connection, history), candidates)
+
+
+@dataclass(frozen=True)
+class AnswerRows:
+    """The answers of several assessments as columns (one entry per answer), without any model per answer."""
+
+    assessment: list[int]
+    respondent: list[int]
+    question: list[str]
+    #: As stored: "0".."5", "na" or "dont_know".
+    value: list[str]
+    #: Respondents per assessment, those who answered nothing included.
+    respondents: dict[int, int]
+
+
+def answer_rows(engine: Engine, assessment_ids: list[int]) -> AnswerRows:
+    """Every answer of the given assessments in one query; the caller chose them from its own (``comparisons``)."""
+    with reading(engine) as connection:
+        counts = dict.fromkeys(assessment_ids, 0)
+        for row in connection.execute(
+            select(respondents.c.assessment_id, func.count())
+            .where(respondents.c.assessment_id.in_(assessment_ids))
+            .group_by(respondents.c.assessment_id)
+        ):
+            counts[row[0]] = row[1]
+        rows = connection.execute(
+            select(respondents.c.assessment_id, answers.c.respondent_id, answers.c.question_id, answers.c.value)
+            .join(respondents, respondents.c.id == answers.c.respondent_id)
+            .where(respondents.c.assessment_id.in_(assessment_ids))
+        ).all()
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+    return AnswerRows(*(list(column) for column in columns), respondents=counts)
+
+
+def questionnaire_for_hash(engine: Engine, questionnaire_hash: str) -> Questionnaire:
+    """The pinned questionnaire with this content hash (parsed once per process)."""
+    with reading(engine) as connection:
+        text = connection.execute(
+            select(assessments.c.questionnaire_json)
+            .where(assessments.c.questionnaire_hash == questionnaire_hash)
+            .limit(1)
+        ).scalar_one()
+    return questionnaire_from_json(text)
