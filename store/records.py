@@ -7,14 +7,29 @@ with no session attached that could lazily load someone else's data.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from questionnaires.models import Questionnaire
-from scoring.assessment import Answer, Targets
+from scoring.assessment import Answer, Targets, without_bidi_controls
 
 
 @dataclass(frozen=True)
-class User:
+class _Record:
+    """Text fields come out without bidirectional override characters.
+
+    New text is cleaned on the way in; this covers rows stored before that
+    rule, so no page or table can show "Org\u202eevil" as "Orglive".
+    """
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, str):
+                object.__setattr__(self, field.name, without_bidi_controls(value))
+
+
+@dataclass(frozen=True)
+class User(_Record):
     id: int
     email: str
     demo: bool
@@ -22,7 +37,7 @@ class User:
 
 
 @dataclass(frozen=True)
-class Organisation:
+class Organisation(_Record):
     id: int
     owner_id: int
     name: str
@@ -33,7 +48,7 @@ class Organisation:
 
 
 @dataclass(frozen=True)
-class AssessmentInfo:
+class AssessmentInfo(_Record):
     """An assessment's header, without the questionnaire text or the answers."""
 
     id: int
@@ -50,7 +65,7 @@ class AssessmentInfo:
 
 
 @dataclass(frozen=True)
-class RespondentInfo:
+class RespondentInfo(_Record):
     id: int
     assessment_id: int
     name: str | None
@@ -60,10 +75,12 @@ class RespondentInfo:
     finished_at: dt.datetime | None
     #: Questions with a stored answer.
     answered: int
+    #: Audience ids this respondent answers for; empty: every question.
+    audiences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class NewRespondent:
+class NewRespondent(_Record):
     """A respondent just created or given a new link: the only time the token is visible."""
 
     respondent: RespondentInfo
@@ -71,7 +88,7 @@ class NewRespondent:
 
 
 @dataclass(frozen=True)
-class StoredAnswer:
+class StoredAnswer(_Record):
     """One stored answer with the version an autosave must name to overwrite it."""
 
     question_id: str
@@ -81,7 +98,7 @@ class StoredAnswer:
 
 
 @dataclass(frozen=True)
-class RespondentAccess:
+class RespondentAccess(_Record):
     """Everything a respondent's link opens, and nothing more."""
 
     respondent_id: int
@@ -95,10 +112,16 @@ class RespondentAccess:
     questionnaire: Questionnaire
     answers: dict[str, StoredAnswer]
     finished_at: dt.datetime | None
+    #: Audience ids; the respond page shows only their questions (all when empty).
+    audiences: tuple[str, ...] = ()
+
+    def questions(self) -> list:
+        """The questions this respondent is asked, in questionnaire order."""
+        return self.questionnaire.questions_for(self.audiences)
 
 
 @dataclass(frozen=True)
-class Branding:
+class Branding(_Record):
     user_id: int
     logo: bytes | None
     logo_mime: str | None

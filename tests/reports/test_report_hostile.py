@@ -173,3 +173,19 @@ def test_even_unescaped_markup_reaches_nothing(server) -> None:
         f"http://127.0.0.1:{port}/i.css",
     }
     assert "root:x:0:0" not in pdf_text(rendered.pdf)[1]
+
+
+def test_bidi_overrides_never_reach_the_pdf_html(small_assessment, small_questionnaire) -> None:
+    """'Org\u202eevil' reads 'Orglive': the HTML the PDF is made from has no override, whatever got in."""
+    from reports.build import ReportInputs
+    from reports.context import build_context
+    from reports.pdf import render_html
+    from scoring.assessment import Organisation
+
+    organisation = Organisation.model_construct(name="Org\u202eevil\u2066", sector="Zorg", size_class="50-249")
+    assessment = small_assessment.model_copy(update={"organisation": organisation})
+    context = build_context(ReportInputs(assessment, small_questionnaire), "en")
+    blank = "data:image/svg+xml;base64,"  # the charts are not the point here: no browser needed
+    html = render_html(context, charts={name: blank for name in context.figures})
+    assert not {"\u202e", "\u2066"} & set(html)
+    assert "Orgevil" in html
