@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from cli_commands import privacy as privacy_commands
 from cli_commands import questionnaire as questionnaire_commands
 from cli_commands import store as store_commands
-from cli_commands.common import OWNER_HELP, consultant_id, store_engine
+from cli_commands.common import OWNER_HELP, NoConsultant, as_consultant
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -75,17 +75,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         from reports.sources import inputs_from_store
         from store.errors import NotFound
 
-        engine = store_engine()
         try:
-            user_id = consultant_id(engine, args.user)
-            if user_id is None:
-                return 1
-            inputs = inputs_from_store(engine, user_id, args.assessment_id)
+            inputs = as_consultant(
+                args.user, lambda engine, user_id: inputs_from_store(engine, user_id, args.assessment_id)
+            )
         except NotFound as error:
             print(error, file=sys.stderr)
             return 1
-        finally:
-            engine.dispose()
     try:
         if args.format == "xlsx":  # a child with a time limit, as in the app (reports/bounded.py)
             from reports.bounded import bounded_report_bytes
@@ -171,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
+    except NoConsultant:  # the reason is printed already
+        return 1
     except Exception as error:  # named faults become one line; anything else is a bug
         message = fault_message(error)
         if message is None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -33,3 +34,27 @@ def consultant_id(engine: Engine, email: str | None) -> int | None:
         print(f"no consultant with e-mail {email}; create one with: veerkracht user add EMAIL", file=sys.stderr)
         return None
     return user.id
+
+
+T = TypeVar("T")
+#: The note when an erasure could not rewrite the -wal file yet.
+WAL_NOTE = (
+    "note: a reader still used the old pages, so the deleted bytes leave the database's -wal file at "
+    "its next checkpoint (at the latest when the app stops)"
+)
+
+
+class NoConsultant(Exception):
+    """``--user`` named nobody; the reason is printed already, ``cli.main`` exits with status 1."""
+
+
+def as_consultant(email: str | None, action: Callable[[Engine, int], T]) -> T:
+    """Run ``action(engine, user_id)`` for the consultant ``email`` names, on an engine disposed of afterwards."""
+    engine = store_engine()
+    try:
+        user_id = consultant_id(engine, email)
+        if user_id is None:
+            raise NoConsultant
+        return action(engine, user_id)
+    finally:
+        engine.dispose()

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from cli_commands.common import OWNER_HELP, consultant_id, store_engine
+from cli_commands.common import OWNER_HELP, WAL_NOTE, as_consultant, store_engine
 from scoring.results import ASSESSMENT_STATUSES
 
 
@@ -22,14 +22,7 @@ def cmd_respondent_list(args: argparse.Namespace) -> int:
     """The respondents of one assessment, with the ids the other respondent commands take."""
     from store.respondents import list_respondents
 
-    engine = store_engine()
-    try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        people = list_respondents(engine, user_id, args.assessment_id)
-    finally:
-        engine.dispose()
+    people = as_consultant(args.user, lambda engine, user_id: list_respondents(engine, user_id, args.assessment_id))
     for person in people:
         state = "link revoked" if person.revoked else ("finished" if person.finished_at else "answering")
         name = f" — {person.name}" if person.name else ""
@@ -46,14 +39,10 @@ def cmd_respondent_edit(args: argparse.Namespace) -> int:
     if args.role is None and args.name is None:
         print("give --role and/or --name", file=sys.stderr)
         return 2
-    engine = store_engine()
-    try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        person = update_respondent(engine, user_id, args.respondent_id, role=args.role, name=args.name)
-    finally:
-        engine.dispose()
+    person = as_consultant(
+        args.user,
+        lambda engine, user_id: update_respondent(engine, user_id, args.respondent_id, role=args.role, name=args.name),
+    )
     print(f"respondent {person.id} is now: {person.role}" + (f" — {person.name}" if person.name else ""))
     return 0
 
@@ -62,18 +51,10 @@ def cmd_respondent_delete(args: argparse.Namespace) -> int:
     """Erase a respondent with their answers; the bytes are scrubbed from the database file too."""
     from store.privacy import erase_respondent
 
-    engine = store_engine()
-    try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        scrubbed = erase_respondent(engine, user_id, args.respondent_id)
-    finally:
-        engine.dispose()
+    scrubbed = as_consultant(args.user, lambda engine, user_id: erase_respondent(engine, user_id, args.respondent_id))
     print(f"respondent {args.respondent_id} and their answers deleted")
     if not scrubbed:
-        print("note: a reader still used the old pages, so the deleted bytes leave the database's -wal file at "
-              "its next checkpoint (at the latest when the app stops)", file=sys.stderr)
+        print(WAL_NOTE, file=sys.stderr)
     return 0
 
 
@@ -82,14 +63,7 @@ def cmd_respondent_export(args: argparse.Namespace) -> int:
     from store.files import write_private_file
     from store.privacy import export_respondent
 
-    engine = store_engine()
-    try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        text = export_respondent(engine, user_id, args.respondent_id)
-    finally:
-        engine.dispose()
+    text = as_consultant(args.user, lambda engine, user_id: export_respondent(engine, user_id, args.respondent_id))
     write_private_file(args.output, text)
     print(f"respondent {args.respondent_id} written to {args.output}")
     return 0
@@ -102,16 +76,12 @@ def cmd_assessment_edit(args: argparse.Namespace) -> int:
     if args.title is None and args.date is None and args.status is None:
         print("give --title, --date and/or --status", file=sys.stderr)
         return 2
-    engine = store_engine()
-    try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        info = update_assessment(
+    info = as_consultant(
+        args.user,
+        lambda engine, user_id: update_assessment(
             engine, user_id, args.assessment_id, title=args.title, date=args.date, status=args.status
-        )
-    finally:
-        engine.dispose()
+        ),
+    )
     print(f"assessment {info.id}: {info.title or '(no title)'}, {info.date.isoformat()}, {info.status}")
     return 0
 
@@ -120,14 +90,7 @@ def cmd_assessment_delete(args: argparse.Namespace) -> int:
     """Erase an assessment with its respondents, answers and roadmap; scrubbed from the file too."""
     from store.privacy import erase_assessment
 
-    engine = store_engine()
-    try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        erase_assessment(engine, user_id, args.assessment_id)
-    finally:
-        engine.dispose()
+    as_consultant(args.user, lambda engine, user_id: erase_assessment(engine, user_id, args.assessment_id))
     print(f"assessment {args.assessment_id} deleted with its respondents, answers and roadmap")
     return 0
 
@@ -164,8 +127,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
     outcome = "would be deleted (dry run)" if args.dry_run else "deleted"
     print(f"assessments closed before {before.isoformat()}: {len(found)} {outcome}")
     if not scrubbed:
-        print("note: a reader still used the old pages, so the deleted bytes leave the database's -wal file at "
-              "its next checkpoint (at the latest when the app stops)", file=sys.stderr)
+        print(WAL_NOTE, file=sys.stderr)
     return 0
 
 

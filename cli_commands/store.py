@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from cli_commands.common import OWNER_HELP, consultant_id, store_engine
+from cli_commands.common import OWNER_HELP, as_consultant, store_engine
 
 if TYPE_CHECKING:
     from store.demo import DemoResult
@@ -73,17 +73,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from store.files import write_private_file
     from store.transfer import export_assessment
 
-    engine = store_engine()
     try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        text = export_assessment(engine, user_id, args.assessment_id)
+        text = as_consultant(args.user, lambda engine, user_id: export_assessment(engine, user_id, args.assessment_id))
     except NotFound as error:
         print(error, file=sys.stderr)
         return 1
-    finally:
-        engine.dispose()
     write_private_file(args.output, text)  # 0600: it holds respondents' names and answers
     print(f"assessment {args.assessment_id} written to {args.output}")
     return 0
@@ -107,18 +101,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{path}: cannot read file: {error.strerror}", file=sys.stderr)
         return 1
-    engine = store_engine()
     try:
-        user_id = consultant_id(engine, args.user)
-        if user_id is None:
-            return 1
-        info = import_assessment(engine, user_id, data, str(path), organisation_id=args.organisation)
+        info = as_consultant(
+            args.user,
+            lambda engine, user_id: import_assessment(
+                engine, user_id, data, str(path), organisation_id=args.organisation
+            ),
+        )
     except (ImportRefused, NotFound) as error:
         print(error, file=sys.stderr)
         print("nothing was imported", file=sys.stderr)
         return 1
-    finally:
-        engine.dispose()
     print(f"imported as assessment {info.id} of organisation {info.organisation_id}")
     return 0
 
