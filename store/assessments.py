@@ -307,6 +307,10 @@ def documents_from_connection(
     ).all()
     for answer_row in answer_rows:
         given[answer_row.respondent_id][answer_row.question_id] = stored_answer_model(answer_row)
+    from store.respondents import audiences_of
+    from store.workshop import agreed_for
+
+    agreed = agreed_for(connection, assessment_ids)
     edits = connection.execute(
         select(roadmap_edits)
         .where(roadmap_edits.c.assessment_id.in_(assessment_ids))
@@ -329,7 +333,11 @@ def documents_from_connection(
             ),
             respondents=tuple(
                 model.Respondent(
-                    id=str(person.id), name=_legacy(person.name), role=_legacy(person.role), answers=given[person.id]
+                    id=str(person.id),
+                    name=_legacy(person.name),
+                    role=_legacy(person.role),
+                    audiences=audiences_of(person.audiences_json),
+                    answers=given[person.id],
                 )
                 for person in people
                 if person.assessment_id == assessment_id
@@ -343,6 +351,7 @@ def documents_from_connection(
                 # A step key the rule refuses (level 0, written before the rule) is shown nowhere anyway.
                 if edit.assessment_id == assessment_id and re.match(model.STEP_KEY_PATTERN, edit.step_key)
             },
+            agreed=agreed[assessment_id],
         )
         documents.append((document, questionnaire))
     return documents

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import json
 import os
 import secrets
 
@@ -82,7 +83,29 @@ def _record(row: Row) -> RespondentInfo:
         created_at=as_utc(row.created_at),
         finished_at=as_utc(row.finished_at),
         answered=row.answered,
+        audiences=audiences_of(row.audiences_json),
     )
+
+
+def audiences_of(text: str | None) -> tuple[str, ...]:
+    """The stored audiences of a respondent (NULL: none, every question)."""
+    return tuple(json.loads(text)) if text else ()
+
+
+def audiences_json(
+    connection: Connection, assessment_id: int, audiences: tuple[str, ...] | list[str] | None
+) -> str | None:
+    """Audiences as stored, after checking them against the assessment's questionnaire."""
+    if not audiences:
+        return None
+    text = connection.execute(
+        select(assessments.c.questionnaire_json).where(assessments.c.id == assessment_id)
+    ).scalar_one()
+    declared = [audience.id for audience in questionnaire_from_json(text).audiences]
+    unknown = [audience for audience in audiences if audience not in declared]
+    if unknown:
+        raise InvalidInput(problem("store.unknown_audience", audience=", ".join(unknown)))
+    return json.dumps([audience for audience in declared if audience in audiences])
 
 
 def owned_respondent(connection: Connection, user_id: int, respondent_id: int) -> Row:
@@ -98,15 +121,19 @@ def owned_respondent(connection: Connection, user_id: int, respondent_id: int) -
     return row
 
 
-def insert_respondent(connection: Connection, assessment_id: int, role: str, name: str | None) -> tuple[int, str]:
+def insert_respondent(
+    connection: Connection, assessment_id: int, role: str, name: str | None, audiences: tuple[str, ...] = ()
+) -> tuple[int, str]:
     """Insert without an ownership check (callers checked it); returns the id and the token."""
     token, token_hash = new_token()
+    stored_audiences = audiences_json(connection, assessment_id, audiences)
     new_id = connection.execute(
         insert(respondents)
         .values(
             assessment_id=assessment_id,
             name=(clean_text(name, "name", required=False) or None) if name is not None else None,
             role=clean_text(role, "role"),
+            audiences_json=stored_audiences,
             token_hash=token_hash,
             revoked=False,
             created_at=utcnow(),
@@ -117,7 +144,12 @@ def insert_respondent(connection: Connection, assessment_id: int, role: str, nam
 
 
 def add_respondent(
-    engine: Engine, user_id: int, assessment_id: int, role: str, name: str | None = None
+    engine: Engine,
+    user_id: int,
+    assessment_id: int,
+    role: str,
+    name: str | None = None,
+    audiences: tuple[str, ...] = (),
 ) -> NewRespondent:
     """A new respondent with a personal link token, returned this once.
 
@@ -131,7 +163,7 @@ def add_respondent(
         ).scalar_one()
         if present >= MAX_RESPONDENTS:
             raise InvalidInput(problem("store.too_many_respondents", limit=MAX_RESPONDENTS))
-        new_id, token = insert_respondent(connection, assessment_id, role, name)
+        new_id, token = insert_respondent(connection, assessment_id, role, name, tuple(audiences))
         return NewRespondent(respondent=_info(connection, new_id), token=token)
 
 
@@ -149,15 +181,24 @@ def list_respondents(engine: Engine, user_id: int, assessment_id: int) -> list[R
 
 
 def update_respondent(
-    engine: Engine, user_id: int, respondent_id: int, *, role: str | None = None, name: str | None = None
+    engine: Engine,
+    user_id: int,
+    respondent_id: int,
+    *,
+    role: str | None = None,
+    name: str | None = None,
+    audiences: tuple[str, ...] | None = None,
 ) -> RespondentInfo:
+    """Correct role or name, or give other audiences (an empty tuple: every question)."""
     values: dict[str, object] = {}
     if role is not None:
         values["role"] = clean_text(role, "role")
     if name is not None:
         values["name"] = clean_text(name, "name", required=False) or None
     with writing(engine) as connection:
-        owned_respondent(connection, user_id, respondent_id)
+        row = owned_respondent(connection, user_id, respondent_id)
+        if audiences is not None:
+            values["audiences_json"] = audiences_json(connection, row.assessment_id, tuple(audiences))
         if values:
             connection.execute(update(respondents).where(respondents.c.id == respondent_id).values(**values))
         return _info(connection, respondent_id)
@@ -216,6 +257,7 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
                 respondents.c.assessment_id,
                 respondents.c.name,
                 respondents.c.role,
+                respondents.c.audiences_json,
                 respondents.c.token_hash,
                 respondents.c.revoked,
                 respondents.c.finished_at,
@@ -247,6 +289,7 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
         questionnaire=questionnaire_from_json(row.questionnaire_json),
         answers=given,
         finished_at=as_utc(row.finished_at),
+        audiences=audiences_of(row.audiences_json),
     )
 
 

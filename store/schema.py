@@ -110,6 +110,8 @@ respondents = Table(
     ),
     Column("name", String(200)),
     Column("role", String(200), nullable=False),
+    #: The questionnaire audiences this respondent answers for, as a JSON list; NULL: every question.
+    Column("audiences_json", Text),
     #: SHA-256 of the link token, hex. The token itself is never stored.
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("revoked", Boolean, nullable=False, default=False),
@@ -160,6 +162,29 @@ roadmap_edits = Table(
     UniqueConstraint("assessment_id", "step_key", name="uq_roadmap_edits_assessment_step"),
     CheckConstraint(f"horizon IS NULL OR {_in('horizon', HORIZONS)}", name="horizon"),
     CheckConstraint(_in("status", STEP_STATUSES), name="status"),
+)
+
+#: Answers a workshop agreed on (``scoring.assessment.AgreedAnswer``): one per question of an assessment.
+agreed_answers = Table(
+    "agreed_answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("question_id", String(200), nullable=False),
+    #: A level "0".."5" or "na".
+    Column("value", String(2), nullable=False),
+    Column("reason", Text),
+    Column("rationale", Text, nullable=False),
+    #: Who recorded it (the consultant's e-mail address) and when.
+    Column("agreed_by", String(254)),
+    Column("agreed_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("assessment_id", "question_id", name="uq_agreed_answers_assessment_question"),
+    CheckConstraint(_in("value", ("0", "1", "2", "3", "4", "5", "na")), name="value"),
 )
 
 branding = Table(

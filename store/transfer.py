@@ -28,6 +28,7 @@ from store.organisations import owned_organisation
 from store.records import AssessmentInfo
 from store.respondents import insert_respondent
 from store.schema import answers, organisations, roadmap_edits
+from store.workshop import insert_agreed
 
 
 def export_assessment(engine: Engine, user_id: int, assessment_id: int) -> str:
@@ -122,7 +123,9 @@ def import_assessment(
         )
         rows = []
         for respondent in document.respondents:
-            respondent_id, _token = insert_respondent(connection, assessment_id, respondent.role, respondent.name)
+            respondent_id, _token = insert_respondent(
+                connection, assessment_id, respondent.role, respondent.name, respondent.audiences
+            )
             rows += [
                 {
                     "respondent_id": respondent_id,
@@ -152,4 +155,6 @@ def import_assessment(
         ]
         if edits:
             connection.execute(insert(roadmap_edits), edits)
+        for question_id, agreed in document.agreed.items():
+            insert_agreed(connection, assessment_id, question_id, agreed)
         return info_from_row(owned_assessment(connection, user_id, assessment_id))

@@ -21,6 +21,7 @@ from store import (
     transfer,
     uploads,
     users,
+    workshop,
 )
 from store.engine import reading
 from store.errors import AccessDenied, InvalidInput, NotFound
@@ -42,7 +43,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 def _functions_taking_a_user_and_an_id() -> set[str]:
     found = set()
     modules = (organisations, assessments, respondents, roadmap, transfer, branding, answers, users)
-    modules += (comparisons, uploads, privacy)
+    modules += (comparisons, uploads, privacy, workshop)
     for module in modules:
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
@@ -99,6 +100,11 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
         "privacy.erase_respondent": lambda: privacy.erase_respondent(engine, a, b.respondent_id),
         "privacy.erase_assessment": lambda: privacy.erase_assessment(engine, a, b.assessment_id),
         "privacy.erase_organisation": lambda: privacy.erase_organisation(engine, a, b.organisation_id),
+        "workshop.set_agreed_answer": lambda: workshop.set_agreed_answer(
+            engine, a, b.assessment_id, QUESTION, 2, "We agreed."
+        ),
+        "workshop.delete_agreed_answer": lambda: workshop.delete_agreed_answer(engine, a, b.assessment_id, QUESTION),
+        "workshop.get_agreed_answers": lambda: workshop.get_agreed_answers(engine, a, b.assessment_id),
         "transfer.import_assessment": lambda: transfer.import_assessment(
             engine, a, exported, "b.json", organisation_id=b.organisation_id
         ),
@@ -201,6 +207,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         engine, alice.user_id, alice.organisation_id, questionnaire, date=dt.date(2025, 1, 1)
     )
     respondents.add_respondent(engine, alice.user_id, second.id, "CFO")
+    workshop.set_agreed_answer(engine, alice.user_id, alice.assessment_id, QUESTION, 2, "Agreed in the workshop.")
     assert _counts(engine) == {
         "users": 2,
         "branding": 0,
@@ -208,6 +215,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "assessments": 3,
         "respondents": 3,
         "roadmap_edits": 1,
+        "agreed_answers": 1,
         "answers": 2,
         "uploaded_questionnaires": 0,
         "sign_in_attempts": 0,
@@ -220,6 +228,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "assessments": 1,
         "respondents": 1,
         "roadmap_edits": 0,
+        "agreed_answers": 0,
         "answers": 1,
         "uploaded_questionnaires": 0,
         "sign_in_attempts": 0,
