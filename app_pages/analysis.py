@@ -12,20 +12,48 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from app_pages import common
 from questionnaires import Questionnaire
-from reports.build import ReportInputs
+from reports.build import ReportInputs, download_name
 from reports.sources import inputs_from_store
 from scoring.assessment import Assessment, RoadmapEdit
 from scoring.results import Result
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 
 @dataclass(frozen=True)
 class Analysis:
+    """An assessment's result pages' data; the report inputs are read and scored on first use only.
+
+    The reports page asks for nothing but a file name until a download is
+    pressed, so it builds no inputs before a report is asked for.
+    """
+
     assessment_id: int
-    #: What the reports are made from (``reports.sources``): the same inputs on screen and in the PDF.
-    inputs: ReportInputs
+    user_id: int
+    engine: Engine
+
+    @cached_property
+    def inputs(self) -> ReportInputs:
+        """What the reports are made from (``reports.sources``): the same inputs on screen and in the PDF."""
+        return inputs_from_store(self.engine, self.user_id, self.assessment_id)
+
+    @cached_property
+    def _named(self) -> tuple[str, dt.date]:
+        from store.assessments import get_assessment
+        from store.organisations import get_organisation
+
+        info = get_assessment(self.engine, self.user_id, self.assessment_id)
+        return get_organisation(self.engine, self.user_id, info.organisation_id).name, info.date
+
+    def file_name(self, kind: str) -> str:
+        """The download name of a report, from the assessment's organisation and date (no inputs built)."""
+        return download_name(*self._named, kind)
 
     @property
     def result(self) -> Result:
@@ -45,8 +73,8 @@ class Analysis:
 
 
 def load(user_id: int, assessment_id: int) -> Analysis:
-    """The assessment with everything its result pages show, read through the store and scored once."""
-    return Analysis(assessment_id, inputs_from_store(common.engine(), user_id, assessment_id))
+    """The assessment with everything its result pages show, read through the store and scored once, when used."""
+    return Analysis(assessment_id, user_id, common.engine())
 
 
 def roadmap_edits(steps: list[dict], changes: dict) -> dict[str, RoadmapEdit]:

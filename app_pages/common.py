@@ -22,9 +22,13 @@ from scoring.assessment import without_bidi_controls
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from store.records import AssessmentInfo
+    from store.records import AssessmentInfo, Organisation
 
 # Session-state keys (one place).
+#: The sidebar's organisation search, shown when the consultant has more than ``PICKER_SIZE``.
+ORGANISATION_SEARCH_KEY = "organisation_search"
+#: The most organisations the sidebar picker holds at once; more are found by searching.
+PICKER_SIZE = 50
 LANGUAGE_KEY = "language"
 USER_KEY = "user_id"
 USER_EMAIL_KEY = "user_email"
@@ -213,6 +217,19 @@ def _organisation_changed() -> None:
     st.session_state.pop(ASSESSMENT_KEY, None)
 
 
+def owned_organisation(user: int, organisation_id: object) -> Organisation | None:
+    """The consultant's organisation with this id, or ``None`` (none chosen, deleted, or someone else's)."""
+    from store import organisations
+    from store.errors import NotFound
+
+    if not isinstance(organisation_id, int):
+        return None
+    try:
+        return organisations.get_organisation(engine(), user, organisation_id)
+    except NotFound:
+        return None
+
+
 def context_picker() -> None:
     """The organisation and assessment the consultant works on, chosen once in the sidebar for every page."""
     from store import assessments, organisations
@@ -221,13 +238,28 @@ def context_picker() -> None:
     user = signed_in_user()
     if user is None:
         return
-    owned = {o.id: o for o in organisations.list_organisations(engine(), user)}
-    if not owned:
+    # A portfolio of thousands is searched, not listed: the picker holds at most PICKER_SIZE
+    # organisations (and always the chosen one), read a page at a time.
+    total = organisations.count_organisations(engine(), user)
+    if not total:
         st.session_state.pop(ORGANISATION_KEY, None)
         st.session_state.pop(ASSESSMENT_KEY, None)
         return
-    if st.session_state.get(ORGANISATION_KEY) not in owned:
-        st.session_state[ORGANISATION_KEY] = next(iter(owned))
+    search = ""
+    if total > PICKER_SIZE:
+        search = st.sidebar.text_input(
+            fmt.text("context.search"), key=ORGANISATION_SEARCH_KEY, max_chars=200,
+            help=fmt.text("context.search_help", shown=PICKER_SIZE),
+        )
+    owned = {o.id: o for o in organisations.list_organisations(engine(), user, search=search, limit=PICKER_SIZE)}
+    chosen = st.session_state.get(ORGANISATION_KEY)
+    if chosen not in owned:
+        kept = owned_organisation(user, chosen)
+        if kept is not None:
+            owned = {kept.id: kept, **owned}
+        else:
+            owned = owned or {o.id: o for o in organisations.list_organisations(engine(), user, limit=1)}
+            st.session_state[ORGANISATION_KEY] = next(iter(owned))
     st.sidebar.selectbox(
         fmt.text("context.organisation"),
         list(owned),
@@ -235,6 +267,8 @@ def context_picker() -> None:
         key=ORGANISATION_KEY,
         on_change=_organisation_changed,
     )
+    if total > PICKER_SIZE and not search:
+        st.sidebar.caption(fmt.text("context.showing", shown=min(PICKER_SIZE, total), total=fmt.whole(total)))
     found = {a.id: a for a in assessments.list_assessments(engine(), user, st.session_state[ORGANISATION_KEY])}
     if not found:
         st.session_state.pop(ASSESSMENT_KEY, None)

@@ -18,6 +18,10 @@ SIZE_LABEL_KEYS = {
 }
 
 
+#: Organisations per page of the list.
+PAGE_SIZE = 50
+
+
 def size_label(size_class: str, fmt: Formatter) -> str:
     """A size class as the consultant reads it; a class from elsewhere (an imported file) as it is."""
     key = SIZE_LABEL_KEYS.get(size_class)
@@ -99,8 +103,25 @@ def render() -> None:
     st.title(fmt.text("organisations.page"))
     common.show_flash()
 
-    owned = organisations.list_organisations(common.engine(), user)
+    # One page of PAGE_SIZE rows at a time: a sector body's thousands of members are paged and searched.
+    total = organisations.count_organisations(common.engine(), user)
+    search = ""
+    if total > PAGE_SIZE:
+        left, right = st.columns([3, 1])
+        search = left.text_input(fmt.text("organisations.search"), key="org_search", max_chars=200,
+                                 placeholder=fmt.text("context.search"))
+    found = organisations.count_organisations(common.engine(), user, search=search) if search else total
+    pages = max(1, -(-found // PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        page = int(right.number_input(fmt.text("organisations.page_number"), min_value=1, max_value=pages,
+                                      value=min(st.session_state.get("org_page", 1), pages), key="org_page"))
+    owned = organisations.list_organisations(
+        common.engine(), user, search=search, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
     if owned:
+        if pages > 1:
+            st.caption(fmt.text("organisations.page_of", page=page, pages=pages, total=fmt.whole(found)))
         table = pd.DataFrame(
             {
                 fmt.text("organisations.name"): [o.name for o in owned],
@@ -110,10 +131,10 @@ def render() -> None:
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")
-    else:
+    elif not total:
         st.info(fmt.text("organisations.none"))
 
-    with st.expander(fmt.text("organisations.new"), expanded=not owned, icon=":material/add:"):
+    with st.expander(fmt.text("organisations.new"), expanded=not total, icon=":material/add:"):
         st.text_input(fmt.text("organisations.name"), key="org_new_name", max_chars=200)
         st.text_input(fmt.text("organisations.sector"), key="org_new_sector", max_chars=200,
                       placeholder=fmt.text("organisations.sector_hint"))
@@ -122,7 +143,7 @@ def render() -> None:
         st.button(fmt.text("organisations.create"), key="org_create", on_click=_create, type="primary")
 
     chosen = st.session_state.get(common.ORGANISATION_KEY)
-    current = next((o for o in owned if o.id == chosen), None)
+    current = next((o for o in owned if o.id == chosen), None) or common.owned_organisation(user, chosen)
     if current is None:
         return
     st.subheader(fmt.text("organisations.edit", name=common.plain(current.name)))

@@ -2,8 +2,9 @@
 
 Each file is built only when its button is pressed (a callable ``data`` with
 ``on_click="ignore"``), so visiting the page costs nothing; the PDF takes a
-few seconds and shows a spinner while it is made. The files are made from
-the inputs this page loaded (scored once), not read and scored again.
+few seconds and shows a spinner while it is made. Nor are the report inputs
+read or scored before a button is pressed (``analysis.Analysis.inputs`` is
+built on first use): a rerun of this page reads only the file names.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ import streamlit as st
 from app_pages import analysis, common
 from i18n import LANGUAGES
 from reports.bounded import bounded_report_bytes
-from reports.build import RENDERERS, ReportInputs, file_name, report_bytes
+from reports.build import RENDERERS, ReportInputs, report_bytes
 
 
 def _build(inputs: ReportInputs, fmt: str, lang: str) -> bytes:
     """Build one file when its button is pressed; the PDF takes seconds, so it shows a spinner."""
-    if fmt != "pdf":  # in a child process with a time limit: a big workbook never holds up other users
+    if not RENDERERS[fmt].charts:  # a child with a time limit: a big workbook never holds up other users
         return bounded_report_bytes(inputs, fmt, lang)
     with st.spinner(common.formatter().text("reports.building")):
         return report_bytes(inputs, fmt, lang)
@@ -41,7 +42,7 @@ def render() -> None:
             st.download_button(
                 fmt.text(f"reports.download_{kind}"),
                 data=lambda kind=kind: _build(data.inputs, kind, report_lang),
-                file_name=file_name(data.inputs, kind),
+                file_name=data.file_name(kind),
                 mime=renderer.mime,
                 on_click="ignore",
                 key=f"reports_{kind}",

@@ -12,6 +12,7 @@ command line's ``--format`` choices, the reports page's download boxes and
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -144,11 +145,13 @@ MIME_TYPES: Mapping[str, str] = MappingProxyType({fmt: renderer.mime for fmt, re
 
 def file_name(inputs: ReportInputs, fmt: str) -> str:
     """A download name: organisation and date, only safe characters."""
-    base = (
-        re.sub(r"[^A-Za-z0-9]+", "-", inputs.assessment.organisation.name).strip("-")[:60]
-        or "assessment"
-    )
-    return f"veerkracht-{base}-{inputs.assessment.date.isoformat()}.{fmt}"
+    return download_name(inputs.assessment.organisation.name, inputs.assessment.date, fmt)
+
+
+def download_name(organisation: str, date: dt.date, fmt: str) -> str:
+    """``file_name`` from the organisation's name and the assessment's date alone (no inputs built)."""
+    base = re.sub(r"[^A-Za-z0-9]+", "-", organisation).strip("-")[:60] or "assessment"
+    return f"veerkracht-{base}-{date.isoformat()}.{fmt}"
 
 
 def report_bytes(

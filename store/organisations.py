@@ -8,7 +8,7 @@ reach another consultant's client. Someone else's organisation is
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, or_, select, update
 
 from scoring.assessment import TextRefused, check_text
 from store._util import as_utc, utcnow
@@ -82,15 +82,44 @@ def create_organisation(
         return _organisation(owned_organisation(connection, user_id, new_id))
 
 
-def list_organisations(engine: Engine, user_id: int) -> list[Organisation]:
-    """The consultant's organisations by name."""
+def _matching(user_id: int, search: str | None) -> list:
+    """The conditions for the consultant's organisations whose name or sector contains ``search``."""
+    conditions = [organisations.c.owner_id == user_id]
+    words = (search or "").strip()
+    if words:
+        # Case-insensitive on both databases; % and _ typed by the user are taken literally.
+        pattern = "%" + words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(
+                func.lower(organisations.c.name).like(pattern, escape="\\"),
+                func.lower(organisations.c.sector).like(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+def list_organisations(
+    engine: Engine, user_id: int, *, search: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[Organisation]:
+    """The consultant's organisations by name; with ``limit``, one page of them from ``offset``.
+
+    ``search`` keeps those whose name or sector contains it (case-insensitive).
+    A consultant or sector body with thousands of clients pages through them.
+    """
+    query = select(organisations).where(*_matching(user_id, search)).order_by(organisations.c.name, organisations.c.id)
+    if limit is not None:
+        query = query.limit(limit).offset(max(offset, 0))
     with reading(engine) as connection:
-        rows = connection.execute(
-            select(organisations)
-            .where(organisations.c.owner_id == user_id)
-            .order_by(organisations.c.name, organisations.c.id)
-        ).all()
+        rows = connection.execute(query).all()
     return [_organisation(row) for row in rows]
+
+
+def count_organisations(engine: Engine, user_id: int, *, search: str | None = None) -> int:
+    """How many organisations ``list_organisations`` with the same ``search`` would list."""
+    with reading(engine) as connection:
+        return connection.execute(
+            select(func.count()).select_from(organisations).where(*_matching(user_id, search))
+        ).scalar_one()
 
 
 def get_organisation(engine: Engine, user_id: int, organisation_id: int) -> Organisation:
