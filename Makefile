@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 # (`make run VEERKRACHT_ADDRESS=0.0.0.0`, behind a TLS proxy: docs/deployment.md).
 VEERKRACHT_ADDRESS ?= 127.0.0.1
 # Debian packages: WeasyPrint's Pango, Chromium for kaleido and Playwright,
-# poppler for reading PDFs back, fonts for the report.
+# poppler for reading PDFs back, fonts for the report, LibreOffice Impress for
+# opening the slide deck in the tests.
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-	libharfbuzz-subset0 fonts-dejavu-core fonts-open-sans
+	libharfbuzz-subset0 fonts-dejavu-core fonts-open-sans libreoffice-impress
 
 .PHONY: run test lint install system-packages bench clean
 

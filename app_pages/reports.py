@@ -19,7 +19,7 @@ from reports.build import RENDERERS, ReportInputs, report_bytes
 
 def _build(inputs: ReportInputs, fmt: str, lang: str) -> bytes:
     """Build one file when its button is pressed; the PDF takes seconds, so it shows a spinner."""
-    if fmt != "pdf":  # in a child process with a time limit: a big workbook never holds up other users
+    if not RENDERERS[fmt].charts:  # a child with a time limit: a big workbook never holds up other users
         return bounded_report_bytes(inputs, fmt, lang)
     with st.spinner(common.formatter().text("reports.building")):
         return report_bytes(inputs, fmt, lang)

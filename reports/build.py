@@ -113,6 +113,12 @@ def _xlsx(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> byt
     return workbook_bytes(inputs, fmt)
 
 
+def _pptx(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
+    from reports.slides import slides_bytes
+
+    return slides_bytes(inputs, fmt)
+
+
 def _json(inputs: ReportInputs, fmt: Formatter, worker: PdfWorker | None) -> bytes:
     from reports.json_export import assessment_json_bytes
 
@@ -128,13 +134,22 @@ class Renderer:
     icon: str
     #: The renderer takes ``edition`` and ``progress`` keywords (the PDF).
     editions: bool = False
+    #: Draws charts with this process's warm browser (``reports.svg``), so it is built here; the others
+    #: are plain Python, built in a bounded child (``reports.bounded``), where Chromium cannot start.
+    charts: bool = False
 
 
 RENDERERS: Mapping[str, Renderer] = MappingProxyType(
     {
-        "pdf": Renderer(_pdf, "application/pdf", ":material/picture_as_pdf:", editions=True),
+        "pdf": Renderer(_pdf, "application/pdf", ":material/picture_as_pdf:", editions=True, charts=True),
         "xlsx": Renderer(
             _xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/table:"
+        ),
+        "pptx": Renderer(
+            _pptx,
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ":material/slideshow:",
+            charts=True,
         ),
         "json": Renderer(_json, "application/json", ":material/data_object:"),
     }

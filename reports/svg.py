@@ -1,4 +1,4 @@
-"""Plotly figures to SVG through kaleido, with one browser kept warm per process.
+"""Plotly figures to SVG (the PDF) and PNG (the slide deck) through kaleido, with one browser kept warm per process.
 
 Starting Chromium costs seconds; exporting a figure with a running browser
 costs a few hundred milliseconds. This module keeps one kaleido browser for
@@ -128,21 +128,24 @@ class _Browser:
         await browser.open()
         return browser
 
-    def export(self, figures: Sequence[go.Figure], widths: Sequence[int]) -> list[bytes]:
+    def export(
+        self, figures: Sequence[go.Figure], widths: Sequence[int], kind: str = "svg", scale: float = 1
+    ) -> list[bytes]:
         self.start()
         with self._lock:
             assert self._opening is not None and self._loop is not None
             browser = self._opening.result(timeout=EXPORT_TIMEOUT_S)
             with tempfile.TemporaryDirectory(prefix="charts-", dir=process_folder()) as folder:
-                paths = [Path(folder) / f"{number}.svg" for number in range(len(figures))]
+                paths = [Path(folder) / f"{number}.{kind}" for number in range(len(figures))]
                 specs = [
                     {
                         "fig": figure,
                         "path": str(path),
                         "opts": {
-                            "format": "svg",
+                            "format": kind,
                             "width": width,
                             "height": figure.layout.height or 400,
+                            "scale": scale,
                         },
                     }
                     for figure, path, width in zip(figures, paths, widths, strict=True)
@@ -187,6 +190,13 @@ def figures_svg(figures: Sequence[go.Figure], widths: Sequence[int] | None = Non
     if not figures:
         return []
     return _browser.export(list(figures), list(widths or [PAGE_WIDTH_PX] * len(figures)))
+
+
+def figures_png(figures: Sequence[go.Figure], widths: Sequence[int], scale: float = 2) -> list[bytes]:
+    """The figures as PNG bytes (the slide deck's pictures), ``width`` CSS pixels wide at ``scale`` pixels each."""
+    if not figures:
+        return []
+    return _browser.export(list(figures), list(widths), "png", scale)
 
 
 def figure_svg(figure: go.Figure, width: int = PAGE_WIDTH_PX) -> bytes:

@@ -1,0 +1,433 @@
+"""The slide deck: seven slides for the consultant to present to a board (``--format pptx``).
+
+Made from the same section models as the PDF (``reports.sections``), so the
+slides say what the report says, honestly in the same way: a pillar without
+a score shows "not yet answered" with its share answered and never a verdict,
+the spread is not shown, and a deck of an assessment that is not closed
+carries the draft mark with the share answered on the first slide and in the
+footer of every slide. The charts are the PDF's figures, exported as PNG by
+the same warm kaleido browser (``reports.svg``), each with the alternative
+text that states its numbers (``reports.charts.alt_text``).
+
+Slides: 1 summary (the plain sentence, score, target, peers, change),
+2 pillars against target and peers (the radar and each pillar's status in
+words and colour), 3 top gaps (capabilities and questions furthest below
+target, with the next step), 4 roadmap in three columns now / next / later,
+5 benchmark (the quartile bands, or why peers are not shown), 6 trend (or
+that this is the first assessment), 7 about the assessment. 16:9, the
+consultant's colour and logo (``reports.branding``), Dutch or English.
+
+python-pptx writes the XML itself, escaping user text; nothing in a deck is
+fetched or executed.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from i18n.format import Formatter
+from reports import charts, theme
+from reports.branding import Branding
+from reports.build import ReportInputs
+from reports.context import Cover, cover
+from reports.sections import benchmark, pillar, roadmap, summary
+from reports.svg import figures_png
+
+#: 16:9 in inches.
+WIDTH, HEIGHT = 13.333, 7.5
+MARGIN = 0.6
+FONT = "Open Sans"
+#: Export width in CSS pixels of each chart (the PDF's widths: the radar narrow, the rest the A4 text block).
+CHART_WIDTHS = {"radar": 300, "benchmark": 760, "trend": 760}
+#: PNG pixels per CSS pixel: sharp on a projector.
+SCALE = 3
+#: Steps listed per horizon on the roadmap slide.
+STEPS_PER_HORIZON = 4
+#: Questions listed on the top gaps slide.
+GAP_FINDINGS = 4
+HORIZONS = ("now", "next", "later")
+#: The status colours of a pillar, with the words beside them (readable in greyscale).
+STATE_COLOURS = {"met": "#3f8f4f", "below": "#d9822b", "unscored": "#9aa5b1"}
+DRAFT = "#b42318"
+LANGUAGE_IDS = {"nl": MSO_LANGUAGE_ID.DUTCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+@dataclass(frozen=True)
+class Picture:
+    png: bytes
+    alt: str
+    #: Width ÷ height.
+    aspect: float
+
+
+class Deck:
+    """One presentation being built: slide furniture (title, logo, footer) and text helpers."""
+
+    def __init__(self, fmt: Formatter, front: Cover, mark: str, slides: int) -> None:
+        self.fmt = fmt
+        self.front = front
+        self.mark = mark
+        self.count = slides
+        self.accent = _rgb(front.branding.colour)
+        self.logo = _logo(front.branding)
+        self.presentation = Presentation()
+        self.presentation.slide_width = Inches(WIDTH)
+        self.presentation.slide_height = Inches(HEIGHT)
+        self.layout = self.presentation.slide_layouts[5]  # "Title Only": every slide has a real title
+        properties = self.presentation.core_properties
+        properties.title = f"{front.title} – {front.organisation}"
+        properties.subject = front.questionnaire
+        properties.author = front.branding.consultant or ""
+        properties.language = "nl-NL" if fmt.lang == "nl" else "en-GB"
+        properties.keywords = mark
+
+    # -- text ---------------------------------------------------------------
+
+    def text(
+        self, slide, left: float, top: float, width: float, height: float, paragraphs: Sequence[object],
+        size: float = 14, colour: str = theme.INK, bold: bool = False, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP,
+    ):
+        """A text box of paragraphs; a paragraph is a str or a list of ``(text, {size, colour, bold})`` runs."""
+        box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = anchor
+        frame.margin_left = frame.margin_right = Inches(0.05)
+        frame.margin_top = frame.margin_bottom = Inches(0.03)
+        for number, paragraph in enumerate(paragraphs):
+            line = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            line.alignment = align
+            runs = [(paragraph, {})] if isinstance(paragraph, str) else paragraph
+            for content, style in runs:  # type: ignore[union-attr]
+                run = line.add_run()
+                run.text = content
+                self._style(run.font, style.get("size", size), style.get("colour", colour), style.get("bold", bold))
+            line.space_after = Pt(runs[-1][1].get("after", 4) if runs else 4)  # type: ignore[index]
+        return box
+
+    def _style(self, font, size: float, colour: str | RGBColor, bold: bool) -> None:
+        font.name = FONT
+        font.size = Pt(size)
+        font.bold = bold
+        font.color.rgb = colour if isinstance(colour, RGBColor) else _rgb(colour)
+        font.language_id = LANGUAGE_IDS[self.fmt.lang]
+
+    def box(self, slide, left: float, top: float, width: float, height: float, fill: str | RGBColor,
+            line: str | None = None, shape=MSO_SHAPE.RECTANGLE):
+        """A filled shape (a band, a tile, a status square)."""
+        drawn = slide.shapes.add_shape(shape, Inches(left), Inches(top), Inches(width), Inches(height))
+        drawn.fill.solid()
+        drawn.fill.fore_color.rgb = fill if isinstance(fill, RGBColor) else _rgb(fill)
+        if line is None:
+            drawn.line.fill.background()
+        else:
+            drawn.line.color.rgb = _rgb(line)
+            drawn.line.width = Pt(2)
+        drawn.shadow.inherit = False
+        return drawn
+
+    # -- slides -------------------------------------------------------------
+
+    def slide(self, title: str, number: int):
+        """A content slide: its title (the slide's real title placeholder), accent rule, logo and footer."""
+        slide = self.presentation.slides.add_slide(self.layout)
+        heading = slide.shapes.title
+        heading.left, heading.top = Inches(MARGIN), Inches(0.35)
+        heading.width, heading.height = Inches(WIDTH - 2 * MARGIN - 2.0), Inches(0.8)
+        frame = heading.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.text = title
+        line = frame.paragraphs[0]
+        line.alignment = PP_ALIGN.LEFT
+        self._style(line.runs[0].font, 28, self.accent, True)
+        self.box(slide, MARGIN, 1.18, 1.2, 0.06, self.accent)
+        if self.logo is not None:
+            self.picture(slide, self.logo, WIDTH - MARGIN - 1.8, 0.35, 1.8, 0.75, align="right")
+        self.footer(slide, number)
+        return slide
+
+    def footer(self, slide, number: int) -> None:
+        fmt, front = self.fmt, self.front
+        left = f"{front.organisation_short} · {front.date}"
+        self.text(slide, MARGIN, HEIGHT - 0.5, 5.2, 0.3, [left], size=10, colour=theme.MUTED)
+        if self.mark:
+            self.text(slide, 5.2, HEIGHT - 0.5, 3.0, 0.3, [self.mark], size=10, colour=DRAFT, bold=True,
+                      align=PP_ALIGN.CENTER)
+        right = f"{front.confidentiality} · {fmt.text('slides.slide_of', number=number, count=self.count)}"
+        self.text(slide, WIDTH - MARGIN - 4.6, HEIGHT - 0.5, 4.6, 0.3, [right], size=10, colour=theme.MUTED,
+                  align=PP_ALIGN.RIGHT)
+
+    def picture(self, slide, picture: Picture, left: float, top: float, width: float, height: float,
+                align: str = "center") -> None:
+        """A picture as large as fits the box, keeping its proportions, with its alternative text."""
+        if picture.aspect >= width / height:
+            shown_w, shown_h = width, width / picture.aspect
+        else:
+            shown_w, shown_h = height * picture.aspect, height
+        x = left + (width - shown_w) / 2 if align == "center" else left + width - shown_w
+        shape = slide.shapes.add_picture(
+            io.BytesIO(picture.png), Inches(x), Inches(top), Emu(int(Inches(shown_w))), Emu(int(Inches(shown_h)))
+        )
+        shape._element.nvPicPr.cNvPr.set("descr", picture.alt)  # the alt text PowerPoint and readers show
+
+    def bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.presentation.save(out)
+        return out.getvalue()
+
+
+def _logo(branding: Branding) -> Picture | None:
+    if not branding.logo:
+        return None
+    from PIL import Image
+
+    data = base64.b64decode(branding.logo.split(",", 1)[1])
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except Exception:  # a stored logo that is not a readable image: the deck goes without
+        return None
+    alt = branding.consultant or "Logo"
+    return Picture(data, alt, width / height if height else 1.0)
+
+
+def _pictures(figures: dict[str, object]) -> dict[str, Picture]:
+    """The charts the deck shows, as PNG through the warm browser, with their alternative text."""
+    names = [name for name in CHART_WIDTHS if name in figures]
+    chosen = [figures[name] for name in names]
+    pngs = figures_png(chosen, [CHART_WIDTHS[name] for name in names], SCALE)
+    out = {}
+    for name, figure, png in zip(names, chosen, pngs, strict=True):
+        height = figure.layout.height or 400  # type: ignore[attr-defined]
+        out[name] = Picture(png, charts.alt_text(figure), CHART_WIDTHS[name] / height)  # type: ignore[arg-type]
+    return out
+
+
+# -- the slides ------------------------------------------------------------------
+
+
+def _summary_slide(deck: Deck, model: summary.Summary) -> None:
+    fmt, front = deck.fmt, deck.front
+    slide = deck.presentation.slides.add_slide(deck.layout)
+    band = deck.box(slide, 0, 0, WIDTH, 2.55, deck.accent)
+    tree = slide.shapes._spTree
+    tree.remove(band._element)
+    tree.insert(2, band._element)  # behind the title: the first two children are the group's own properties
+    heading = slide.shapes.title
+    heading.left, heading.top, heading.width, heading.height = (
+        Inches(MARGIN), Inches(0.75), Inches(WIDTH - 2 * MARGIN - 2.4), Inches(1.0),
+    )
+    heading.text_frame.word_wrap = True
+    heading.text_frame.text = front.organisation
+    heading.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    deck._style(heading.text_frame.paragraphs[0].runs[0].font, 34, "#ffffff", True)
+    deck.text(slide, MARGIN, 0.35, 9.5, 0.45, [front.title.upper()], size=13, colour="#ffffff", bold=True)
+    sub = f"{front.date} · {front.questionnaire} · {fmt.text('report.cover.version')} {front.questionnaire_version}"
+    deck.text(slide, MARGIN, 1.8, 10.0, 0.45, [sub], size=14, colour="#ffffff")
+    if deck.logo is not None:
+        deck.box(slide, WIDTH - MARGIN - 2.1, 0.45, 2.1, 1.1, "#ffffff", shape=MSO_SHAPE.ROUNDED_RECTANGLE)
+        deck.picture(slide, deck.logo, WIDTH - MARGIN - 2.0, 0.55, 1.9, 0.9)
+    top = 2.85
+    state = model.status
+    if state is not None and state.draft:
+        mark = deck.box(slide, MARGIN, top, WIDTH - 2 * MARGIN, 0.75, "#fdecea", line=DRAFT)
+        mark.text_frame.text = ""
+        deck.text(
+            slide, MARGIN + 0.15, top + 0.05, WIDTH - 2 * MARGIN - 0.3, 0.65,
+            [[(state.mark.upper(), {"bold": True, "colour": DRAFT, "size": 16}), ("   " + state.note, {"size": 12})]],
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
+        top += 0.95
+    deck.text(slide, MARGIN, top, WIDTH - 2 * MARGIN, 1.4, [model.headline], size=24, bold=True)
+    tiles = [(model.overall, f"{fmt.text('report.summary.overall')} (0–5)")]
+    if model.target and model.overall != fmt.number(None):
+        tiles.append((model.target, fmt.text("report.col.target")))
+    if model.peer_median:
+        tiles.append((model.peer_median, fmt.text("report.col.peers")))
+    if model.overall_change:
+        tiles.append((model.overall_change, fmt.text("report.col.change")))
+    tiles.append((model.confidence, fmt.text("report.summary.confidence")))
+    tile_top, gap = max(top + 1.6, 4.6), 0.25
+    width = (WIDTH - 2 * MARGIN - gap * (len(tiles) - 1)) / len(tiles)
+    for number, (value, label) in enumerate(tiles):
+        left = MARGIN + number * (width + gap)
+        deck.box(slide, left, tile_top, width, 1.5, "#f2f5f7")
+        deck.text(slide, left + 0.15, tile_top + 0.1, width - 0.3, 0.8, [value], size=32, bold=True,
+                  colour=deck.accent)
+        deck.text(slide, left + 0.15, tile_top + 0.95, width - 0.3, 0.45, [label], size=13, colour=theme.MUTED)
+    deck.footer(slide, 1)
+
+
+def _pillars_slide(deck: Deck, model: summary.Summary, pictures: dict[str, Picture]) -> None:
+    fmt = deck.fmt
+    slide = deck.slide(fmt.text("slides.pillars"), 2)
+    if "radar" in pictures:
+        deck.picture(slide, pictures["radar"], MARGIN, 1.45, 5.6, 5.4)
+    left, top = 6.6, 1.6
+    row_height = min(1.3, 5.2 / max(len(model.pillars), 1))
+    for row in model.pillars:
+        deck.box(slide, left, top + 0.08, 0.32, 0.32, STATE_COLOURS.get(row.state, STATE_COLOURS["unscored"]))
+        score = row.score if row.scored else fmt.number(None)
+        deck.text(
+            slide, left + 0.5, top, WIDTH - MARGIN - left - 0.5, row_height,
+            [
+                [(row.name, {"bold": True, "size": 18}), (f"   {score}", {"bold": True, "size": 18,
+                                                                           "colour": deck.accent}),
+                 (f"  ({fmt.text('report.col.target').lower()} {row.target})", {"size": 13, "colour": theme.MUTED})],
+                [(row.status, {"size": 14})],
+            ],
+        )
+        top += row_height
+
+
+def _gaps_slide(deck: Deck, model: summary.Summary, findings: Sequence[pillar.Finding]) -> None:
+    fmt = deck.fmt
+    slide = deck.slide(fmt.text("slides.gaps"), 3)
+    deck.text(slide, MARGIN, 1.45, 4.2, 0.4, [fmt.text("slides.gap_capabilities")], size=14, bold=True,
+              colour=theme.MUTED)
+    gaps = [
+        [[(item.title, {"bold": True, "size": 16})], [(f"{item.value} · {item.detail}", {"size": 13})]]
+        for item in model.gaps
+    ]
+    paragraphs = [line for gap in gaps for line in gap] or [fmt.text("report.summary.none")]
+    deck.text(slide, MARGIN, 1.9, 4.2, 4.5, paragraphs, size=14)
+    left = MARGIN + 4.6
+    deck.text(slide, left, 1.45, WIDTH - MARGIN - left, 0.4, [fmt.text("slides.gap_findings")], size=14,
+              bold=True, colour=theme.MUTED)
+    if not findings:
+        deck.text(slide, left, 1.9, WIDTH - MARGIN - left, 0.5, [fmt.text("report.findings.none")], size=14)
+        return
+    shown = list(findings[:GAP_FINDINGS])
+    rows = slide.shapes.add_table(
+        len(shown) + 1, 4, Inches(left), Inches(1.9), Inches(WIDTH - MARGIN - left), Inches(0.4 + 0.9 * len(shown))
+    ).table
+    widths = (3.3, 0.8, 0.8, WIDTH - MARGIN - left - 4.9)
+    for column, width in enumerate(widths):
+        rows.columns[column].width = Inches(width)
+    header = [fmt.text(key) for key in ("report.col.question", "report.col.score", "report.col.target",
+                                        "report.col.next_step")]
+    for number, line in enumerate([header, *([f.question, f.score, f.target, f.next_step] for f in shown)]):
+        for column, value in enumerate(line):
+            cell = rows.cell(number, column)
+            cell.text = _cut(value, 120)
+            cell.margin_top = cell.margin_bottom = Inches(0.04)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = deck.accent if number == 0 else _rgb("#ffffff" if number % 2 else "#f2f5f7")
+            for paragraph in cell.text_frame.paragraphs:
+                if column in (1, 2):
+                    paragraph.alignment = PP_ALIGN.RIGHT
+                for run in paragraph.runs:
+                    deck._style(run.font, 12 if number == 0 else 10.5, "#ffffff" if number == 0 else theme.INK,
+                                number == 0 or column == 1)
+
+
+def _roadmap_slide(deck: Deck, model: roadmap.RoadmapSection) -> None:
+    fmt = deck.fmt
+    slide = deck.slide(fmt.text("slides.roadmap"), 4)
+    done = fmt.text("report.status.done")
+    steps = [s for s in model.steps if s.status != done]
+    width = (WIDTH - 2 * MARGIN - 0.5) / 3
+    for number, horizon in enumerate(HORIZONS):
+        left = MARGIN + number * (width + 0.25)
+        chosen = [s for s in steps if s.horizon_short == fmt.text(f"report.horizon_short.{horizon}")]
+        band = deck.box(slide, left, 1.45, width, 0.5, deck.accent)
+        band.text_frame.text = fmt.text(f"report.horizon.{horizon}")
+        deck._style(band.text_frame.paragraphs[0].runs[0].font, 15, "#ffffff", True)
+        lines: list[object] = []
+        for step in chosen[:STEPS_PER_HORIZON]:
+            lines.append([(f"{step.number}. {_cut(step.action, 110)}", {"bold": True, "size": 13})])
+            details = " · ".join(part for part in (step.owner if step.owner != fmt.number(None) else "",
+                                                   step.effort, step.status) if part)
+            lines.append([(details, {"size": 11, "colour": theme.MUTED, "after": 10})])
+        if len(chosen) > STEPS_PER_HORIZON:
+            lines.append([(fmt.text("slides.more_steps", count=len(chosen) - STEPS_PER_HORIZON),
+                           {"size": 11, "colour": theme.MUTED})])
+        deck.text(slide, left, 2.05, width, 4.6, lines or [fmt.text("slides.no_steps")], size=13)
+
+
+def _benchmark_slide(deck: Deck, model: benchmark.BenchmarkSection, pictures: dict[str, Picture]) -> None:
+    fmt = deck.fmt
+    slide = deck.slide(fmt.text("report.benchmark.title"), 5)
+    deck.text(slide, MARGIN, 1.45, WIDTH - 2 * MARGIN, 0.6, [model.text], size=15)
+    if model.shown and "benchmark" in pictures:
+        deck.picture(slide, pictures["benchmark"], MARGIN, 2.1, WIDTH - 2 * MARGIN, 4.2)
+    deck.text(slide, MARGIN, HEIGHT - 1.05, WIDTH - 2 * MARGIN, 0.45, [model.rule], size=11, colour=theme.MUTED)
+
+
+def _trend_slide(deck: Deck, model: summary.Summary, pictures: dict[str, Picture]) -> None:
+    fmt = deck.fmt
+    slide = deck.slide(fmt.text("report.trend.title"), 6)
+    deck.text(slide, MARGIN, 1.45, WIDTH - 2 * MARGIN, 0.5, [model.change], size=15)
+    if model.has_trend and "trend" in pictures:
+        deck.picture(slide, pictures["trend"], MARGIN, 2.0, WIDTH - 2 * MARGIN, 4.3)
+    if model.basis:
+        deck.text(slide, MARGIN, HEIGHT - 1.05, WIDTH - 2 * MARGIN, 0.45, [model.basis], size=10,
+                  colour=theme.MUTED)
+
+
+def _about_slide(deck: Deck, model: summary.Summary, inputs: ReportInputs) -> None:
+    fmt, front = deck.fmt, deck.front
+    slide = deck.slide(fmt.text("slides.about"), 7)
+    state = model.status
+    facts = [
+        (fmt.text("report.cover.date"), front.date),
+        (fmt.text("slides.respondents"), str(front.respondents)),
+        (fmt.text("slides.answered"), state.answered if state else fmt.number(None)),
+        (fmt.text("report.summary.confidence"), f"{model.confidence} ({fmt.text('report.summary.confidence_note')})"),
+        (fmt.text("slides.questionnaire"),
+         f"{front.questionnaire} · {front.questionnaire_id} · {fmt.text('report.cover.version')} "
+         f"{front.questionnaire_version}"),
+        (fmt.text("report.cover.sector"), f"{front.sector} · {front.size_class}"),
+    ]
+    if front.branding.consultant:
+        facts.append((fmt.text("report.cover.prepared_by"), front.branding.consultant))
+    lines = [[(f"{label}: ", {"bold": True}), (value, {})] for label, value in facts]
+    deck.text(slide, MARGIN, 1.5, WIDTH - 2 * MARGIN, 3.6, lines, size=16)
+    notes = [fmt.text("slides.method")]
+    if state is not None and state.draft:
+        notes.insert(0, state.note)
+    deck.text(slide, MARGIN, 5.0, WIDTH - 2 * MARGIN, 1.4, notes, size=13, colour=theme.MUTED)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+SLIDES = 7
+
+
+def slides_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
+    """The deck of ``inputs`` in ``fmt``'s language as ``.pptx`` bytes."""
+    from reports.svg import start_browser
+
+    start_browser()  # boots while the sections are built
+    overview = summary.build(inputs, fmt)
+    pillars = pillar.build(inputs, fmt)
+    peers = benchmark.build(inputs, fmt)
+    steps = roadmap.build(inputs, fmt)
+    pictures = _pictures({**overview.figures, **peers.figures})
+    state = overview.status
+    deck = Deck(fmt, cover(inputs, fmt), state.mark if state is not None else "", SLIDES)
+    _summary_slide(deck, overview)
+    _pillars_slide(deck, overview, pictures)
+    _gaps_slide(deck, overview, pillar.top_findings(pillars))
+    _roadmap_slide(deck, steps)
+    _benchmark_slide(deck, peers, pictures)
+    _trend_slide(deck, overview, pictures)
+    _about_slide(deck, overview, inputs)
+    return deck.bytes()
