@@ -59,6 +59,8 @@ else:
                         url_path="results"),
                 st.Page("app_pages/roadmap.py", title=fmt.text("roadmap.page"), icon=":material/route:",
                         url_path="roadmap"),
+                st.Page("app_pages/workshop.py", title=fmt.text("workshop.page"), icon=":material/forum:",
+                        url_path="workshop"),
                 st.Page("app_pages/benchmark.py", title=fmt.text("benchmark.page"), icon=":material/leaderboard:",
                         url_path="benchmark"),
                 st.Page("app_pages/reports.py", title=fmt.text("reports.page"), icon=":material/download:",

@@ -94,6 +94,7 @@ def _add_respondent(assessment_id: int) -> None:
             assessment_id,
             state.get("setup_respondent_role", ""),
             state.get("setup_respondent_name") or None,
+            audiences=tuple(state.get("setup_respondent_audiences") or ()),
         )
     except StoreError as error:
         _message("error", common.store_problem(error, "setup.respondent_invalid"))
@@ -101,6 +102,7 @@ def _add_respondent(assessment_id: int) -> None:
     state.setdefault(common.NEW_LINKS_KEY, {})[new.respondent.id] = new.token
     state["setup_respondent_role"] = ""
     state["setup_respondent_name"] = ""
+    state["setup_respondent_audiences"] = []
 
 
 def _revoke(respondent_id: int) -> None:
@@ -318,7 +320,6 @@ def render() -> None:
                 st.text(f"{person.role}" + (f" — {person.name}" if person.name else ""))
                 st.code(common.app_link(new_links[person.id]), language=None)
         st.button(fmt.text("setup.links_copied"), key="setup_links_copied", on_click=_dismiss_links)
-    total = questionnaire.question_count
     if people:
         header = st.columns([3, 2, 2, 1.3, 1.3])
         for column, key in zip(header, ("setup.role", "setup.answered", "setup.link"), strict=False):
@@ -327,7 +328,8 @@ def render() -> None:
             role, progress, state, reissue, revoke = st.columns([3, 2, 2, 1.3, 1.3], vertical_alignment="center")
             role.text(person.role + (f" — {person.name}" if person.name else ""))
             done = fmt.text("setup.finished") if person.finished_at else ""
-            progress.text(f"{person.answered}/{total}" + (f" · {done}" if done else ""))
+            asked = len(questionnaire.questions_for(person.audiences))  # progress counts only their questions
+            progress.text(f"{person.answered}/{asked}" + (f" · {done}" if done else ""))
             state.text(fmt.text("setup.revoked_state") if person.revoked else fmt.text("setup.active"))
             reissue.button(fmt.text("setup.reissue"), key=f"setup_reissue_{person.id}", on_click=_reissue,
                            args=(person.id,), icon=":material/autorenew:", help=fmt.text("setup.reissue_help"))
@@ -341,6 +343,11 @@ def render() -> None:
         st.text_input(fmt.text("setup.role"), key="setup_respondent_role", max_chars=200,
                       placeholder=fmt.text("setup.role_hint"))
         st.text_input(fmt.text("setup.name_optional"), key="setup_respondent_name", max_chars=200)
+        if questionnaire.audiences:
+            names = {audience.id: localized(audience.name, fmt.lang) for audience in questionnaire.audiences}
+            st.multiselect(fmt.text("workshop.audiences"), list(names), key="setup_respondent_audiences",
+                           format_func=lambda audience_id: names[audience_id],
+                           help=fmt.text("workshop.audiences_help"))
         st.form_submit_button(fmt.text("setup.add_respondent"), on_click=_add_respondent, args=(assessment_id,),
                               icon=":material/person_add:")
     _manage_respondent(people, fmt)

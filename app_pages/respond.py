@@ -238,12 +238,17 @@ def _status_line(respondent: int, question: Question, fmt: Formatter, *, saved_b
         )
 
 
-def _capability_counts(questionnaire: Questionnaire, answered: set[str]) -> dict[str, tuple[int, int]]:
-    return {
-        capability.id: (sum(q.id in answered for q in capability.questions), len(capability.questions))
-        for pillar in questionnaire.pillars
-        for capability in pillar.capabilities
-    }
+def _capability_counts(
+    questionnaire: Questionnaire, answered: set[str], asked: set[str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """Answered and asked questions per capability; capabilities with nothing asked of this respondent are left out."""
+    counts = {}
+    for pillar in questionnaire.pillars:
+        for capability in pillar.capabilities:
+            mine = [q for q in capability.questions if asked is None or q.id in asked]
+            if mine:
+                counts[capability.id] = (sum(q.id in answered for q in mine), len(mine))
+    return counts
 
 
 def _start_position(questionnaire: Questionnaire, counts: dict[str, tuple[int, int]]) -> str:
@@ -300,10 +305,11 @@ def render() -> None:
     questionnaire = access.questionnaire
     stored = access.answers
     st.session_state[common.RESPOND_STORED_KEY] = stored
-    questions = {q.id: q for q in questionnaire.questions()}
+    # Only the questions of the respondent's audiences (all without audiences): progress and Finish count these.
+    questions = {q.id: q for q in access.questions()}
     total = len(questions)
     answered = set(stored) & set(questions)
-    counts = _capability_counts(questionnaire, answered)
+    counts = _capability_counts(questionnaire, answered, set(questions))
 
     if st.session_state.pop(common.RESPOND_TOAST_KEY, False):
         st.toast(fmt.text("respond.saved"), icon=":material/check:")
@@ -361,7 +367,7 @@ def render() -> None:
     st.caption(fmt.text("respond.pick_rule"))
     scale = {level.level: localized(level.name, fmt.lang) for level in questionnaire.scale}
     numbers = {qid: n for n, qid in enumerate(questions, start=1)}
-    for question in capability.questions:
+    for question in (q for q in capability.questions if q.id in questions):
         _question(
             access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), fmt,
             closed=access.status == "closed",
