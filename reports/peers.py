@@ -9,7 +9,8 @@ the numbers are the same.
 
 The scores are kept in this process, shared by every session, per assessment
 under the candidate's stamp (``store.comparisons.Candidate.stamp``: its pinned
-questionnaire, its closing and its respondents). A rerun reads only the
+questionnaire, its closing, its respondents and their audiences, its agreed
+answers). A rerun reads only the
 candidates' stamps; a peer whose stamp changed (an answer changed after
 reopening, a respondent erased) is scored again, alone, and every other
 organisation's benchmark sees the new scores on its next run.
@@ -24,9 +25,10 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
+from questionnaires.models import Questionnaire
 from scoring.batch import Layout, score_batch
 from scoring.benchmark import PEER_COLUMNS
-from store.comparisons import Candidate, answer_rows, questionnaire_for_hash
+from store.comparisons import AnswerRows, Candidate, answer_rows, questionnaire_for_hash
 
 #: Entries kept before the cache is emptied and refilled (a few hundred bytes each).
 MAX_ENTRIES = 200_000
@@ -34,8 +36,8 @@ MAX_ENTRIES = 200_000
 _lock = threading.Lock()
 #: (database URL, assessment id) → (stamp, measure names, scores in that order).
 _scores: dict[tuple[str, int], tuple[tuple, tuple[str, ...], np.ndarray]] = {}
-#: (database URL, questionnaire hash) → the questionnaire's layout (immutable).
-_layouts: dict[tuple[str, str], Layout] = {}
+#: (database URL, questionnaire hash) → the questionnaire and its layout (immutable).
+_layouts: dict[tuple[str, str], tuple[Questionnaire, Layout]] = {}
 
 _STATUS = {"na": "na", "dont_know": "dont_know"}
 
@@ -51,14 +53,72 @@ def _database(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
-def _layout(engine: Engine, questionnaire_hash: str) -> Layout:
+def _layout(engine: Engine, questionnaire_hash: str) -> tuple[Questionnaire, Layout]:
     key = (_database(engine), questionnaire_hash)
-    layout = _layouts.get(key)
-    if layout is None:
-        layout = Layout.of(questionnaire_for_hash(engine, questionnaire_hash))
+    found = _layouts.get(key)
+    if found is None:
+        questionnaire = questionnaire_for_hash(engine, questionnaire_hash)
+        found = (questionnaire, Layout.of(questionnaire))
         with _lock:
-            _layouts[key] = layout
-    return layout
+            _layouts[key] = found
+    return found
+
+
+def _table(rows: AnswerRows, ids: list[int], questionnaire: Questionnaire, layout: Layout) -> dict:
+    """``score_batch``'s arguments for ``ids``, as ``score_assessment`` builds them for one document.
+
+    A respondent with audiences is asked only their audiences' questions: their
+    answers to other questions leave the table (``scoring.audiences.only_asked``)
+    and ``asked`` counts per question who was asked it. Agreed answers replace the median.
+    """
+    questions = list(questionnaire.questions())
+    asked_by: dict[tuple[str, ...], np.ndarray] = {}
+
+    def vector(audiences: tuple[str, ...]) -> np.ndarray:
+        if audiences not in asked_by:
+            asked_by[audiences] = np.fromiter(
+                (q.asked_of(audiences) for q in questions), dtype=bool, count=len(questions)
+            )
+        return asked_by[audiences]
+
+    asked = np.zeros((len(ids), len(questions)), dtype=np.int64)
+    audiences_of: dict[int, tuple[str, ...]] = {}
+    for row, assessment_id in enumerate(ids):
+        for respondent_id, audiences in rows.respondents[assessment_id]:
+            asked[row] += vector(audiences)
+            if audiences and questionnaire.audiences:
+                audiences_of[respondent_id] = audiences
+    value = pd.Series(rows.value, dtype=object)
+    status = value.map(_STATUS).fillna("level")
+    table = pd.DataFrame(
+        {
+            "assessment": np.asarray(rows.assessment, dtype=np.int64),
+            "respondent": np.asarray(rows.respondent, dtype=np.int64),
+            "question": pd.Series(rows.question, dtype=object),
+            "status": status,
+            "value": pd.to_numeric(value.where(status == "level"), errors="coerce").astype(float),
+        }
+    )
+    if audiences_of:  # drop the answers to questions not asked of their respondent
+        limited = pd.Index(list(audiences_of))
+        matrix = np.vstack([vector(audiences) for audiences in audiences_of.values()])
+        who = limited.get_indexer(table["respondent"])
+        code = pd.Index(layout.question_ids).get_indexer(table["question"])
+        limited_rows = who >= 0
+        keep = ~limited_rows
+        keep[limited_rows] = (code[limited_rows] >= 0) & matrix[who[limited_rows], np.maximum(code[limited_rows], 0)]
+        table = table[keep].reset_index(drop=True)
+    agreed = pd.DataFrame(
+        {
+            "assessment": [a for a, _, _ in rows.agreed],
+            "question": [q for _, q, _ in rows.agreed],
+            "value": [float(v) if v.isdigit() else np.nan for _, _, v in rows.agreed],
+        }
+    )
+    counts = pd.Series(
+        [len(rows.respondents[i]) for i in ids], index=pd.Index(ids, name="assessment"), dtype="int64"
+    )
+    return {"answers": table, "respondents": counts, "asked": asked, "agreed": agreed}
 
 
 def _score(engine: Engine, stale: list[Candidate]) -> None:
@@ -68,22 +128,9 @@ def _score(engine: Engine, stale: list[Candidate]) -> None:
     for candidate in stale:
         by_hash[candidate.questionnaire_hash].append(candidate)
     for questionnaire_hash, group in by_hash.items():
-        layout = _layout(engine, questionnaire_hash)
+        questionnaire, layout = _layout(engine, questionnaire_hash)
         ids = [candidate.assessment_id for candidate in group]
-        rows = answer_rows(engine, ids)
-        value = pd.Series(rows.value, dtype=object)
-        status = value.map(_STATUS).fillna("level")
-        table = pd.DataFrame(
-            {
-                "assessment": np.asarray(rows.assessment, dtype=np.int64),
-                "respondent": np.asarray(rows.respondent, dtype=np.int64),
-                "question": pd.Series(rows.question, dtype=object),
-                "status": status,
-                "value": pd.to_numeric(value.where(status == "level"), errors="coerce").astype(float),
-            }
-        )
-        counts = pd.Series([rows.respondents[i] for i in ids], index=pd.Index(ids, name="assessment"), dtype="int64")
-        wide = score_batch(table, layout, counts).wide()
+        wide = score_batch(questionnaire=layout, **_table(answer_rows(engine, ids), ids, questionnaire, layout)).wide()
         measures = tuple(wide.columns)
         values = wide.to_numpy(dtype=float)
         with _lock:

@@ -17,7 +17,7 @@ from questionnaires.models import Questionnaire
 from scoring import assessment as model
 from store.assessments import _legacy, documents_from_connection, owned_assessment, questionnaire_from_json
 from store.engine import reading
-from store.schema import answers, assessments, organisations, respondents
+from store.schema import agreed_answers, answers, assessments, organisations, respondents
 
 Document = tuple[model.Assessment, Questionnaire]
 
@@ -75,8 +75,8 @@ class Candidate:
     questionnaire_hash: str
     #: Changes whenever the scores of this assessment can have changed: its pinned
     #: questionnaire, its closing (reopening to change an answer and closing again
-    #: stamps a new ``closed_at``; answers of a closed assessment cannot be saved)
-    #: and its respondents (a respondent erased or added).
+    #: stamps a new ``closed_at``; answers of a closed assessment cannot be saved),
+    #: its respondents (erased, added, their audiences changed) and its agreed answers.
     stamp: tuple
 
 
@@ -127,17 +127,28 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
         for row in closed:  # ordered by date: the last one seen per organisation is its latest
             if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
                 latest[row.organisation_id] = row
-        people = {
-            row.assessment_id: (row.count, row.ids, str(row.added))
+        chosen = [row.id for row in latest.values()]
+        # Respondents (who, when added, for which audiences) and agreed answers change scores
+        # of closed assessments too; they are part of the stamp.
+        people: dict[int, list[tuple]] = {}
+        for row in connection.execute(
+            select(
+                respondents.c.assessment_id, respondents.c.id, respondents.c.created_at, respondents.c.audiences_json
+            )
+            .where(respondents.c.assessment_id.in_(chosen))
+            .order_by(respondents.c.id)
+        ):
+            people.setdefault(row.assessment_id, []).append((row.id, str(row.created_at), row.audiences_json))
+        agreed = {
+            row.assessment_id: (row.count, str(row.last))
             for row in connection.execute(
                 select(
-                    respondents.c.assessment_id,
+                    agreed_answers.c.assessment_id,
                     func.count().label("count"),
-                    func.sum(respondents.c.id).label("ids"),
-                    func.max(respondents.c.created_at).label("added"),
+                    func.max(agreed_answers.c.agreed_at).label("last"),
                 )
-                .where(respondents.c.assessment_id.in_([row.id for row in latest.values()]))
-                .group_by(respondents.c.assessment_id)
+                .where(agreed_answers.c.assessment_id.in_(chosen))
+                .group_by(agreed_answers.c.assessment_id)
             )
         }
         candidates = [
@@ -149,7 +160,7 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
                 date=row.assessment_date,
                 questionnaire_id=own.questionnaire_id,
                 questionnaire_hash=row.questionnaire_hash,
-                stamp=(row.questionnaire_hash, str(row.closed_at), people.get(row.id, (0, 0, ""))),
+                stamp=(row.questionnaire_hash, str(row.closed_at), tuple(people.get(row.id, ())), agreed.get(row.id)),
             )
             for row in latest.values()
         ]
@@ -165,27 +176,39 @@ class AnswerRows:
     question: list[str]
     #: As stored: "0".."5", "na" or "dont_know".
     value: list[str]
-    #: Respondents per assessment, those who answered nothing included.
-    respondents: dict[int, int]
+    #: Per assessment, its respondents as (respondent id, audiences), those who answered nothing included.
+    respondents: dict[int, list[tuple[int, tuple[str, ...]]]]
+    #: Agreed answers as (assessment id, question id, "0".."5" or "na").
+    agreed: list[tuple[int, str, str]]
 
 
 def answer_rows(engine: Engine, assessment_ids: list[int]) -> AnswerRows:
     """Every answer of the given assessments in one query; the caller chose them from its own (``comparisons``)."""
+    from store.respondents import audiences_of
+
     with reading(engine) as connection:
-        counts = dict.fromkeys(assessment_ids, 0)
+        people: dict[int, list[tuple[int, tuple[str, ...]]]] = {i: [] for i in assessment_ids}
         for row in connection.execute(
-            select(respondents.c.assessment_id, func.count())
+            select(respondents.c.assessment_id, respondents.c.id, respondents.c.audiences_json)
             .where(respondents.c.assessment_id.in_(assessment_ids))
-            .group_by(respondents.c.assessment_id)
+            .order_by(respondents.c.id)
         ):
-            counts[row[0]] = row[1]
+            people[row.assessment_id].append((row.id, audiences_of(row.audiences_json)))
         rows = connection.execute(
             select(respondents.c.assessment_id, answers.c.respondent_id, answers.c.question_id, answers.c.value)
             .join(respondents, respondents.c.id == answers.c.respondent_id)
             .where(respondents.c.assessment_id.in_(assessment_ids))
         ).all()
+        agreed = [
+            (row.assessment_id, row.question_id, row.value)
+            for row in connection.execute(
+                select(agreed_answers.c.assessment_id, agreed_answers.c.question_id, agreed_answers.c.value).where(
+                    agreed_answers.c.assessment_id.in_(assessment_ids)
+                )
+            )
+        ]
     columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
-    return AnswerRows(*(list(column) for column in columns), respondents=counts)
+    return AnswerRows(*(list(column) for column in columns), respondents=people, agreed=agreed)
 
 
 def questionnaire_for_hash(engine: Engine, questionnaire_hash: str) -> Questionnaire:

@@ -16,7 +16,7 @@ from reports import peers as peer_cache
 from reports.sources import inputs_from_store
 from scoring import score_assessment
 from scoring.benchmark import peer_table, result_scores
-from store import answers, assessments, organisations, respondents, users
+from store import answers, assessments, organisations, respondents, users, workshop
 from store.comparisons import comparison_documents, comparisons
 from store.demo import create_demo
 from store.users import find_user
@@ -42,6 +42,14 @@ def test_the_batch_gives_every_peer_the_scores_its_document_gives(engine: Engine
     demo = create_demo(engine, 12, current, seed=3, baseline=baseline)
     user = find_user(engine, demo.email)
     own = demo.assessment_ids[1]  # the first organisation's second (version 2) assessment
+    # Workshop data on closed peers: respondents limited to audiences, agreed answers (a level and N/A).
+    peer_a, peer_b = demo.assessment_ids[3], demo.assessment_ids[5]
+    limited = (("ict", "security"), ("board",))
+    for number, person in enumerate(respondents.list_respondents(engine, user.id, peer_a)):
+        respondents.update_respondent(engine, user.id, person.id, audiences=limited[number % 2])
+    question_ids = [q.id for q in current.questions()]
+    workshop.set_agreed_answer(engine, user.id, peer_b, question_ids[0], 5, "Agreed in the workshop")
+    workshop.set_agreed_answer(engine, user.id, peer_b, question_ids[1], "na", "Not for us", reason="Outsourced")
     _history, documents = comparison_documents(engine, user.id, own)
     expected = peer_table(score_assessment(*document) for document in documents)
     found = peer_cache.peer_candidates(engine, comparisons(engine, user.id, own).candidates)
@@ -97,6 +105,15 @@ def test_a_changed_answer_reaches_the_benchmark_of_another_organisation(engine: 
     respondents.delete_respondent(engine, user, people[0])
     figure = inputs_from_store(engine, user, own).benchmark.figures["people"]
     assert figure.peers == 4 and figure.withheld == "too_few_peers"
+
+    # An agreed answer recorded on a closed peer (a workshop after closing): the peer at level 2
+    # agrees on 5, so the four peers' people scores go from 2, 3, 4, 0 to 5, 3, 4, 0.
+    workshop.set_agreed_answer(engine, user, peers[1], QUESTIONS[0], 5, "Agreed in the workshop")
+    figure = inputs_from_store(engine, user, own).benchmark.figures["people"]
+    assert figure.peers == 4 and figure.withheld == "too_few_peers"
+    assert inputs_from_store(engine, user, own, k=3).benchmark.figures["people"].median == 3.5
+    workshop.delete_agreed_answer(engine, user, peers[1], QUESTIONS[0])
+    assert inputs_from_store(engine, user, own, k=3).benchmark.figures["people"].median == 2.5
 
     # A peer reopened drops out of the benchmark at once (only closed assessments are peers).
     assessments.update_assessment(engine, user, peers[1], status="open")
