@@ -88,7 +88,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
             data = bounded_report_bytes(inputs, args.format, args.lang)
         else:
-            data = report_bytes(inputs, args.format, args.lang)
+            data = report_bytes(inputs, args.format, args.lang, edition=args.edition)
     except ReportError as error:
         print(f"no report: {error}", file=sys.stderr)
         return 1
@@ -99,7 +99,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from i18n import DEFAULT_LANGUAGE, LANGUAGES
-    from reports.build import FORMATS
+    from reports.build import DEFAULT_EDITION, EDITIONS, FORMATS
 
     parser = argparse.ArgumentParser(prog="veerkracht", description="Digital-resilience maturity assessments.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -121,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=f"report language (default {DEFAULT_LANGUAGE})"
     )
     report.add_argument("--format", choices=FORMATS, default=FORMATS[0], help=f"default {FORMATS[0]}")
+    report.add_argument(
+        "--edition", choices=EDITIONS, default=DEFAULT_EDITION,
+        help=f"PDF edition: board (at most 8 pages) or full (every chapter and answer); default {DEFAULT_EDITION}",
+    )
     report.add_argument("-o", "--output", required=True, metavar="FILE")
     report.add_argument("--user", metavar="EMAIL", help=OWNER_HELP)
     report.set_defaults(handler=cmd_report)
