@@ -33,6 +33,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from i18n.format import Formatter
@@ -137,7 +138,8 @@ class Deck:
         else:
             drawn.line.color.rgb = _rgb(line)
             drawn.line.width = Pt(2)
-        drawn.shadow.inherit = False
+        # No theme style: its effect reference draws a shadow (LibreOffice ignores an empty effect list).
+        drawn._element.remove(drawn._element.find(qn("p:style")))
         return drawn
 
     # -- slides -------------------------------------------------------------
@@ -150,6 +152,7 @@ class Deck:
         heading.width, heading.height = Inches(WIDTH - 2 * MARGIN - 2.0), Inches(0.8)
         frame = heading.text_frame
         frame.word_wrap = True
+        frame.margin_left = frame.margin_right = Inches(0.05)
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         frame.text = title
         line = frame.paragraphs[0]
@@ -233,6 +236,7 @@ def _summary_slide(deck: Deck, model: summary.Summary) -> None:
         Inches(MARGIN), Inches(0.75), Inches(WIDTH - 2 * MARGIN - 2.4), Inches(1.0),
     )
     heading.text_frame.word_wrap = True
+    heading.text_frame.margin_left = Inches(0.05)
     heading.text_frame.text = front.organisation
     heading.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     deck._style(heading.text_frame.paragraphs[0].runs[0].font, 34, "#ffffff", True)
