@@ -168,9 +168,9 @@ class Deck:
         fmt, front = self.fmt, self.front
         left = f"{front.organisation_short} · {front.date}"
         self.text(slide, MARGIN, HEIGHT - 0.5, 5.2, 0.3, [left], size=10, colour=theme.MUTED)
-        if self.mark:
-            self.text(slide, 5.2, HEIGHT - 0.5, 3.0, 0.3, [self.mark], size=10, colour=DRAFT, bold=True,
-                      align=PP_ALIGN.CENTER)
+        if self.mark:  # a line of its own above the footer: it must never be cut or run into the rest
+            self.text(slide, MARGIN, HEIGHT - 0.8, WIDTH - 2 * MARGIN, 0.3, [self.mark], size=11, colour=DRAFT,
+                      bold=True, align=PP_ALIGN.CENTER)
         right = f"{front.confidentiality} · {fmt.text('slides.slide_of', number=number, count=self.count)}"
         self.text(slide, WIDTH - MARGIN - 4.6, HEIGHT - 0.5, 4.6, 0.3, [right], size=10, colour=theme.MUTED,
                   align=PP_ALIGN.RIGHT)
@@ -248,15 +248,18 @@ def _summary_slide(deck: Deck, model: summary.Summary) -> None:
         deck.picture(slide, deck.logo, WIDTH - MARGIN - 2.0, 0.55, 1.9, 0.9)
     top = 2.85
     state = model.status
+    warnings = []
     if state is not None and state.draft:
-        mark = deck.box(slide, MARGIN, top, WIDTH - 2 * MARGIN, 0.75, "#fdecea", line=DRAFT)
-        mark.text_frame.text = ""
-        deck.text(
-            slide, MARGIN + 0.15, top + 0.05, WIDTH - 2 * MARGIN - 0.3, 0.65,
-            [[(state.mark.upper(), {"bold": True, "colour": DRAFT, "size": 16}), ("   " + state.note, {"size": 12})]],
-            anchor=MSO_ANCHOR.MIDDLE,
-        )
-        top += 0.95
+        warnings.append([(state.mark.upper(), {"bold": True, "colour": DRAFT, "size": 16}),
+                         ("   " + state.note, {"size": 12})])
+    if front.demo:
+        warnings.append([(fmt.text("report.demo"), {"bold": True, "colour": DRAFT, "size": 14})])
+    if warnings:
+        height = 0.2 + 0.5 * len(warnings)
+        deck.box(slide, MARGIN, top, WIDTH - 2 * MARGIN, height, "#fdecea", line=DRAFT)
+        deck.text(slide, MARGIN + 0.15, top + 0.05, WIDTH - 2 * MARGIN - 0.3, height - 0.1, warnings,
+                  anchor=MSO_ANCHOR.MIDDLE)
+        top += height + 0.2
     deck.text(slide, MARGIN, top, WIDTH - 2 * MARGIN, 1.4, [model.headline], size=24, bold=True)
     tiles = [(model.overall, f"{fmt.text('report.summary.overall')} (0–5)")]
     if model.target and model.overall != fmt.number(None):
@@ -266,14 +269,17 @@ def _summary_slide(deck: Deck, model: summary.Summary) -> None:
     if model.overall_change:
         tiles.append((model.overall_change, fmt.text("report.col.change")))
     tiles.append((model.confidence, fmt.text("report.summary.confidence")))
-    tile_top, gap = max(top + 1.6, 4.6), 0.25
+    # Below the sentence, above the footer's mark line, however many warnings came first.
+    tile_height, gap = 1.5 if not warnings else 1.3, 0.25
+    tile_top = min(max(top + 1.35, 4.6), HEIGHT - 0.9 - tile_height)
     width = (WIDTH - 2 * MARGIN - gap * (len(tiles) - 1)) / len(tiles)
     for number, (value, label) in enumerate(tiles):
         left = MARGIN + number * (width + gap)
-        deck.box(slide, left, tile_top, width, 1.5, "#f2f5f7")
+        deck.box(slide, left, tile_top, width, tile_height, "#f2f5f7")
         deck.text(slide, left + 0.15, tile_top + 0.1, width - 0.3, 0.8, [value], size=32, bold=True,
                   colour=deck.accent)
-        deck.text(slide, left + 0.15, tile_top + 0.95, width - 0.3, 0.45, [label], size=13, colour=theme.MUTED)
+        deck.text(slide, left + 0.15, tile_top + tile_height - 0.55, width - 0.3, 0.45, [label], size=13,
+                  colour=theme.MUTED)
     deck.footer(slide, 1)
 
 
@@ -281,7 +287,7 @@ def _pillars_slide(deck: Deck, model: summary.Summary, pictures: dict[str, Pictu
     fmt = deck.fmt
     slide = deck.slide(fmt.text("slides.pillars"), 2)
     if "radar" in pictures:
-        deck.picture(slide, pictures["radar"], MARGIN, 1.45, 5.6, 5.4)
+        deck.picture(slide, pictures["radar"], MARGIN, 1.45, 5.6, 5.1)
     left, top = 6.6, 1.6
     row_height = min(1.3, 5.2 / max(len(model.pillars), 1))
     for row in model.pillars:
@@ -361,7 +367,7 @@ def _roadmap_slide(deck: Deck, model: roadmap.RoadmapSection) -> None:
         if len(chosen) > STEPS_PER_HORIZON:
             lines.append([(fmt.text("slides.more_steps", count=len(chosen) - STEPS_PER_HORIZON),
                            {"size": 11, "colour": theme.MUTED})])
-        deck.text(slide, left, 2.05, width, 4.6, lines or [fmt.text("slides.no_steps")], size=13)
+        deck.text(slide, left, 2.05, width, 4.5, lines or [fmt.text("slides.no_steps")], size=13)
 
 
 def _benchmark_slide(deck: Deck, model: benchmark.BenchmarkSection, pictures: dict[str, Picture]) -> None:
@@ -369,8 +375,8 @@ def _benchmark_slide(deck: Deck, model: benchmark.BenchmarkSection, pictures: di
     slide = deck.slide(fmt.text("report.benchmark.title"), 5)
     deck.text(slide, MARGIN, 1.45, WIDTH - 2 * MARGIN, 0.6, [model.text], size=15)
     if model.shown and "benchmark" in pictures:
-        deck.picture(slide, pictures["benchmark"], MARGIN, 2.1, WIDTH - 2 * MARGIN, 4.2)
-    deck.text(slide, MARGIN, HEIGHT - 1.05, WIDTH - 2 * MARGIN, 0.45, [model.rule], size=11, colour=theme.MUTED)
+        deck.picture(slide, pictures["benchmark"], MARGIN, 2.1, WIDTH - 2 * MARGIN, 4.0)
+    deck.text(slide, MARGIN, HEIGHT - 1.3, WIDTH - 2 * MARGIN, 0.45, [model.rule], size=11, colour=theme.MUTED)
 
 
 def _trend_slide(deck: Deck, model: summary.Summary, pictures: dict[str, Picture]) -> None:
@@ -378,9 +384,9 @@ def _trend_slide(deck: Deck, model: summary.Summary, pictures: dict[str, Picture
     slide = deck.slide(fmt.text("report.trend.title"), 6)
     deck.text(slide, MARGIN, 1.45, WIDTH - 2 * MARGIN, 0.5, [model.change], size=15)
     if model.has_trend and "trend" in pictures:
-        deck.picture(slide, pictures["trend"], MARGIN, 2.0, WIDTH - 2 * MARGIN, 4.3)
+        deck.picture(slide, pictures["trend"], MARGIN, 2.0, WIDTH - 2 * MARGIN, 4.1)
     if model.basis:
-        deck.text(slide, MARGIN, HEIGHT - 1.05, WIDTH - 2 * MARGIN, 0.45, [model.basis], size=10,
+        deck.text(slide, MARGIN, HEIGHT - 1.3, WIDTH - 2 * MARGIN, 0.45, [model.basis], size=10,
                   colour=theme.MUTED)
 
 
@@ -426,7 +432,10 @@ def slides_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
     steps = roadmap.build(inputs, fmt)
     pictures = _pictures({**overview.figures, **peers.figures})
     state = overview.status
-    deck = Deck(fmt, cover(inputs, fmt), state.mark if state is not None else "", SLIDES)
+    front = cover(inputs, fmt)
+    # Every slide's footer: the draft mark with the share answered, and that a demo is a demo.
+    marks = [state.mark if state is not None else "", fmt.text("report.demo") if front.demo else ""]
+    deck = Deck(fmt, front, " · ".join(mark for mark in marks if mark), SLIDES)
     _summary_slide(deck, overview)
     _pillars_slide(deck, overview, pictures)
     _gaps_slide(deck, overview, pillar.top_findings(pillars))
