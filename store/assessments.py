@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, insert, select, text, update
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
@@ -28,6 +28,7 @@ from store.schema import (
     answers,
     assessments,
     organisations,
+    questionnaire_texts,
     respondents,
     roadmap_edits,
 )
@@ -49,6 +50,58 @@ def questionnaire_from_json(text: str) -> Questionnaire:
 _cached_ids: dict[str, frozenset[str]] = {}
 
 
+#: Content hash → parsed questionnaire: the hash names exactly one canonical text, in any
+#: database, so a page reads a questionnaire's text once per process (bounded like ``_cached_ids``).
+_by_hash: dict[str, Questionnaire] = {}
+
+
+def questionnaire_text_id(connection: Connection, questionnaire: Questionnaire) -> int:
+    """The ``questionnaire_texts`` row of ``questionnaire``, stored now if this text is new (once per text)."""
+    key = (questionnaire.id, questionnaire.version, questionnaire.content_hash())
+    condition = (
+        (questionnaire_texts.c.questionnaire_id == key[0])
+        & (questionnaire_texts.c.questionnaire_version == key[1])
+        & (questionnaire_texts.c.questionnaire_hash == key[2])
+    )
+    found = connection.execute(select(questionnaire_texts.c.id).where(condition)).scalar()
+    if found is None:
+        # Two writers storing the same new text at once: one inserts, the other finds it (both databases).
+        connection.execute(
+            _INSERT_TEXT,
+            {
+                "questionnaire_id": key[0],
+                "questionnaire_version": key[1],
+                "questionnaire_hash": key[2],
+                "questionnaire_json": canonical_json(questionnaire),
+                "created_at": utcnow(),
+            },
+        )
+        found = connection.execute(select(questionnaire_texts.c.id).where(condition)).scalar_one()
+    return found
+
+
+_INSERT_TEXT = text(
+    "INSERT INTO questionnaire_texts"
+    " (questionnaire_id, questionnaire_version, questionnaire_hash, questionnaire_json, created_at)"
+    " VALUES (:questionnaire_id, :questionnaire_version, :questionnaire_hash, :questionnaire_json, :created_at)"
+    " ON CONFLICT (questionnaire_id, questionnaire_version, questionnaire_hash) DO NOTHING"
+).bindparams(bindparam("created_at", type_=questionnaire_texts.c.created_at.type))
+
+
+def questionnaire_of(connection: Connection, questionnaire_hash: str, text_id: int) -> Questionnaire:
+    """The questionnaire an assessment pins (its hash and ``questionnaire_text_id``), parsed once per process."""
+    found = _by_hash.get(questionnaire_hash)
+    if found is None:
+        stored = connection.execute(
+            select(questionnaire_texts.c.questionnaire_json).where(questionnaire_texts.c.id == text_id)
+        ).scalar_one()
+        found = questionnaire_from_json(stored)
+        if len(_by_hash) > 256:
+            _by_hash.clear()
+        _by_hash[questionnaire_hash] = found
+    return found
+
+
 def pinned_question_ids(connection: Connection, assessment_id: int, questionnaire_hash: str) -> frozenset[str]:
     """The question ids of an assessment's pinned questionnaire; its text is read once per process.
 
@@ -57,10 +110,11 @@ def pinned_question_ids(connection: Connection, assessment_id: int, questionnair
     """
     ids = _cached_ids.get(questionnaire_hash)
     if ids is None:
-        text = connection.execute(
-            select(assessments.c.questionnaire_json).where(assessments.c.id == assessment_id)
+        text_id = connection.execute(
+            select(assessments.c.questionnaire_text_id).where(assessments.c.id == assessment_id)
         ).scalar_one()
-        ids = frozenset(question.id for question in questionnaire_from_json(text).questions())
+        pinned = questionnaire_of(connection, questionnaire_hash, text_id)
+        ids = frozenset(question.id for question in pinned.questions())
         if len(_cached_ids) > 256:
             _cached_ids.clear()
         _cached_ids[questionnaire_hash] = ids
@@ -97,16 +151,22 @@ def info_from_row(row: Row) -> AssessmentInfo:
     )
 
 
-_HEADER = [column for column in assessments.c if column.name != "questionnaire_json"]
+_HEADER = list(assessments.c)
 
 
 def owned_assessment(connection: Connection, user_id: int, assessment_id: int, *, full: bool = False) -> Row:
-    """The assessment row if ``user_id`` owns its organisation; ``NotFound`` otherwise."""
-    columns = list(assessments.c) if full else _HEADER
+    """The assessment row if ``user_id`` owns its organisation; ``NotFound`` otherwise.
+
+    ``full`` adds the pinned questionnaire's text as ``questionnaire_json``
+    (``questionnaire_of`` reads it once per process instead).
+    """
+    query = select(*_HEADER).join(organisations, organisations.c.id == assessments.c.organisation_id)
+    if full:
+        query = query.add_columns(questionnaire_texts.c.questionnaire_json).join(
+            questionnaire_texts, questionnaire_texts.c.id == assessments.c.questionnaire_text_id
+        )
     row = connection.execute(
-        select(*columns)
-        .join(organisations, organisations.c.id == assessments.c.organisation_id)
-        .where(assessments.c.id == assessment_id, organisations.c.owner_id == user_id)
+        query.where(assessments.c.id == assessment_id, organisations.c.owner_id == user_id)
     ).first()
     if row is None:
         raise NotFound(problem("store.no_assessment", id=assessment_id))
@@ -138,7 +198,7 @@ def insert_assessment(
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
             questionnaire_hash=questionnaire.content_hash(),
-            questionnaire_json=canonical_json(questionnaire),
+            questionnaire_text_id=questionnaire_text_id(connection, questionnaire),
             targets_json=targets.model_dump_json(),
             created_at=now,
             closed_at=now if status == "closed" else None,
@@ -196,8 +256,8 @@ def get_assessment(engine: Engine, user_id: int, assessment_id: int) -> Assessme
 def pinned_questionnaire(engine: Engine, user_id: int, assessment_id: int) -> Questionnaire:
     """The questionnaire exactly as this assessment was answered with."""
     with reading(engine) as connection:
-        row = owned_assessment(connection, user_id, assessment_id, full=True)
-    return questionnaire_from_json(row.questionnaire_json)
+        row = owned_assessment(connection, user_id, assessment_id)
+        return questionnaire_of(connection, row.questionnaire_hash, row.questionnaire_text_id)
 
 
 def update_assessment(
@@ -231,8 +291,8 @@ def update_assessment(
 def set_targets(engine: Engine, user_id: int, assessment_id: int, targets: model.Targets) -> AssessmentInfo:
     """Replace the targets; pillar and question ids must exist in the pinned questionnaire."""
     with writing(engine) as connection:
-        row = owned_assessment(connection, user_id, assessment_id, full=True)
-        check_targets(targets, questionnaire_from_json(row.questionnaire_json))
+        row = owned_assessment(connection, user_id, assessment_id)
+        check_targets(targets, questionnaire_of(connection, row.questionnaire_hash, row.questionnaire_text_id))
         connection.execute(
             update(assessments).where(assessments.c.id == assessment_id).values(targets_json=targets.model_dump_json())
         )
@@ -319,7 +379,7 @@ def documents_from_connection(
     documents = []
     for assessment_id in assessment_ids:
         row = rows[assessment_id]
-        questionnaire = questionnaire_from_json(row.questionnaire_json)
+        questionnaire = questionnaire_of(connection, row.questionnaire_hash, row.questionnaire_text_id)
         document = model.Assessment(
             organisation=model.Organisation(
                 name=_legacy(row.organisation_name), sector=_legacy(row.sector), size_class=_legacy(row.size_class)

@@ -15,9 +15,9 @@ from sqlalchemy import Engine, Row, func, select
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
-from store.assessments import _legacy, documents_from_connection, owned_assessment, questionnaire_from_json
+from store.assessments import _legacy, documents_from_connection, owned_assessment, questionnaire_of
 from store.engine import reading
-from store.schema import agreed_answers, answers, assessments, organisations, respondents
+from store.schema import agreed_answers, answers, assessments, organisations, questionnaire_texts, respondents
 
 Document = tuple[model.Assessment, Questionnaire]
 
@@ -214,9 +214,9 @@ def answer_rows(engine: Engine, assessment_ids: list[int]) -> AnswerRows:
 def questionnaire_for_hash(engine: Engine, questionnaire_hash: str) -> Questionnaire:
     """The pinned questionnaire with this content hash (parsed once per process)."""
     with reading(engine) as connection:
-        text = connection.execute(
-            select(assessments.c.questionnaire_json)
-            .where(assessments.c.questionnaire_hash == questionnaire_hash)
+        text_id = connection.execute(
+            select(questionnaire_texts.c.id)
+            .where(questionnaire_texts.c.questionnaire_hash == questionnaire_hash)
             .limit(1)
         ).scalar_one()
-    return questionnaire_from_json(text)
+        return questionnaire_of(connection, questionnaire_hash, text_id)

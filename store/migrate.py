@@ -34,8 +34,8 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema.
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to the newest schema (or to ``revision``, for tests of a migration).
 
     On SQLite, foreign keys are switched off while migrating: batch mode
     rebuilds a table by copying it and dropping the old one, and with foreign
@@ -50,13 +50,31 @@ def upgrade(engine: Engine) -> None:
             driver.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is ignored
         try:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            before = MigrationContext.configure(connection).get_current_revision()
+            connection.rollback()  # no transaction open: Alembic's own commits the migration
+            command.upgrade(config, revision)
             if sqlite:
                 broken = driver.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+                moved = before != MigrationContext.configure(connection).get_current_revision()
+                connection.rollback()  # end the read above: VACUUM runs outside any transaction
+                if moved:
+                    _return_free_space(driver)
         finally:
             if sqlite:
                 # Never hand a connection with foreign keys off back to the pool:
                 # discard it, and the next one is set up by the connect event.
                 connection.invalidate()
+
+
+def _return_free_space(driver: object) -> None:
+    """After a migration freed most of a SQLite file (0005 moved every questionnaire copy out),
+    give the space back with ``VACUUM``; a file in use elsewhere keeps it until the next upgrade."""
+    pages = driver.execute("PRAGMA page_count").fetchone()[0]
+    free = driver.execute("PRAGMA freelist_count").fetchone()[0]
+    if free > 1000 and free * 2 > pages:
+        try:
+            driver.execute("VACUUM")
+        except Exception:  # noqa: BLE001 - busy: another connection reads; the space stays free, nothing is lost
+            pass

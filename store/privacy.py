@@ -32,7 +32,7 @@ from store import assessments as assessment_store
 from store import organisations as organisation_store
 from store import respondents as respondent_store
 from store._util import as_utc, utcnow
-from store.assessments import questionnaire_from_json
+from store.assessments import questionnaire_of
 from store.engine import _write_locks, reading, writing
 from store.errors import InvalidInput, problem
 from store.respondents import owned_respondent, stored_answers
@@ -101,7 +101,7 @@ def export_respondent(engine: Engine, user_id: int, respondent_id: int) -> str:
             .where(assessments.c.id == person.assessment_id)
         ).one()
         given = stored_answers(connection, respondent_id)
-    questionnaire = questionnaire_from_json(row.questionnaire_json)
+        questionnaire = questionnaire_of(connection, row.questionnaire_hash, row.questionnaire_text_id)
     texts = {question.id: dict(question.text) for question in questionnaire.questions()}
     document = {
         "format": EXPORT_FORMAT,

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, up
 
 from scoring.assessment import MAX_RESPONDENTS
 from store._util import as_utc, utcnow
-from store.assessments import owned_assessment, questionnaire_from_json, stored_answer_model
+from store.assessments import owned_assessment, questionnaire_of, stored_answer_model
 from store.engine import reading, writing
 from store.errors import AccessDenied, InvalidInput, NotFound, problem
 from store.organisations import clean_text
@@ -98,10 +98,12 @@ def audiences_json(
     """Audiences as stored, after checking them against the assessment's questionnaire."""
     if not audiences:
         return None
-    text = connection.execute(
-        select(assessments.c.questionnaire_json).where(assessments.c.id == assessment_id)
-    ).scalar_one()
-    declared = [audience.id for audience in questionnaire_from_json(text).audiences]
+    pinned = connection.execute(
+        select(assessments.c.questionnaire_hash, assessments.c.questionnaire_text_id).where(
+            assessments.c.id == assessment_id
+        )
+    ).one()
+    declared = [audience.id for audience in questionnaire_of(connection, *pinned).audiences]
     unknown = [audience for audience in audiences if audience not in declared]
     if unknown:
         raise InvalidInput(problem("store.unknown_audience", audience=", ".join(unknown)))
@@ -264,7 +266,8 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
                 assessments.c.title,
                 assessments.c.status,
                 assessments.c.closed_at,
-                assessments.c.questionnaire_json,
+                assessments.c.questionnaire_hash,
+                assessments.c.questionnaire_text_id,
                 organisations.c.name.label("organisation_name"),
                 organisations.c.demo,
             )
@@ -277,6 +280,7 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
         if row.status == "closed" and link_expired(row.closed_at):
             return None
         given = stored_answers(connection, row.id)
+        pinned = questionnaire_of(connection, row.questionnaire_hash, row.questionnaire_text_id)
     return RespondentAccess(
         respondent_id=row.id,
         assessment_id=row.assessment_id,
@@ -286,7 +290,7 @@ def respondent_for_token(engine: Engine, token: str) -> RespondentAccess | None:
         assessment_title=row.title,
         status=row.status,
         demo=row.demo,
-        questionnaire=questionnaire_from_json(row.questionnaire_json),
+        questionnaire=pinned,
         answers=given,
         finished_at=as_utc(row.finished_at),
         audiences=audiences_of(row.audiences_json),

@@ -70,6 +70,23 @@ organisations = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+#: Each questionnaire text once, keyed by its id, version and content hash (the SHA-256 of
+#: exactly this canonical JSON); assessments point at the one they were answered with, so old
+#: assessments keep rendering after the YAML file changes without a copy per assessment.
+questionnaire_texts = Table(
+    "questionnaire_texts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("questionnaire_id", String(200), nullable=False),
+    Column("questionnaire_version", Integer, nullable=False),
+    Column("questionnaire_hash", String(64), nullable=False),
+    Column("questionnaire_json", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint(
+        "questionnaire_id", "questionnaire_version", "questionnaire_hash", name="uq_questionnaire_texts_key"
+    ),
+)
+
 assessments = Table(
     "assessments",
     metadata,
@@ -87,9 +104,14 @@ assessments = Table(
     Column("questionnaire_id", String(200), nullable=False),
     Column("questionnaire_version", Integer, nullable=False),
     Column("questionnaire_hash", String(64), nullable=False),
-    #: The canonical JSON of the questionnaire as answered: old assessments keep
-    #: rendering after the YAML file changes.
-    Column("questionnaire_json", Text, nullable=False),
+    #: The questionnaire as answered (``questionnaire_texts``); id, version and hash above repeat its key.
+    Column(
+        "questionnaire_text_id",
+        Integer,
+        ForeignKey("questionnaire_texts.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
     #: ``scoring.assessment.Targets`` as JSON.
     Column("targets_json", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),

@@ -92,6 +92,7 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
         ),
         "roadmap.delete_roadmap_edit": lambda: roadmap.delete_roadmap_edit(engine, a, b.assessment_id, f"{QUESTION}@3"),
         "comparisons.comparison_documents": lambda: comparisons.comparison_documents(engine, a, b.assessment_id),
+        "comparisons.comparisons": lambda: comparisons.comparisons(engine, a, b.assessment_id),
         "uploads.delete_uploaded_questionnaire": lambda: uploads.delete_uploaded_questionnaire(
             engine, a, "small-example", 1
         ),
@@ -219,6 +220,8 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "answers": 2,
         "uploaded_questionnaires": 0,
         "sign_in_attempts": 0,
+        # The questionnaire's text, stored once; not client data, so it stays for the next assessment.
+        "questionnaire_texts": 1,
     }
     organisations.delete_organisation(engine, alice.user_id, alice.organisation_id)
     assert _counts(engine) == {
@@ -232,6 +235,8 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "answers": 1,
         "uploaded_questionnaires": 0,
         "sign_in_attempts": 0,
+        # The questionnaire's text, stored once; not client data, so it stays for the next assessment.
+        "questionnaire_texts": 1,
     }
     from store.schema import answers as a_table
     from store.schema import assessments as s_table
