@@ -14,7 +14,7 @@ import streamlit as st
 from app_pages import analysis, common
 from reports import chart_data
 from reports.labels import labels
-from reports.sections import lens, pillar, summary
+from reports.sections import lens, pillar, status, summary
 
 
 def _question_columns(question: str) -> dict:
@@ -43,6 +43,10 @@ def render() -> None:
     )
     if document.demo:
         st.caption(fmt.text("app.demo_label"))
+    progress = status.build(inputs, fmt)
+    if progress.draft:
+        # The mark the PDF carries on every page: an assessment that is not closed has provisional numbers.
+        st.warning(f"**{progress.mark}** · {progress.note}", icon=":material/edit_note:")
     if result.overall is None:
         st.info(fmt.text("results.no_answers"))
         st.stop()
@@ -52,6 +56,7 @@ def render() -> None:
         # An overall of 3.9 from one pillar out of three reads as a verdict it is not.
         st.warning(fmt.text("results.partial", pillars=", ".join(common.plain(name) for name in overview.unscored)),
                    icon=":material/hourglass_top:")
+    st.markdown(f"**{common.plain(overview.headline)}**")  # the board summary's plain answer
     a, b, c, d = st.columns(4)
     a.metric(fmt.text("results.overall"), overview.overall, **common.metric_delta(overview.overall_change),
              help=fmt.text("results.overall_help"))
@@ -65,7 +70,7 @@ def render() -> None:
             fmt.text("results.pillar"): [row.name for row in rows],
             fmt.text("results.headline"): [
                 fmt.text("results.score_level", score=row.score, level=row.level)
-                if row.scored else fmt.text("results.not_scored")
+                if row.scored else row.status  # "Not yet answered (0% answered)", as in the PDF
                 for row in rows
             ],
             fmt.text("results.target"): [row.target for row in rows],
@@ -92,7 +97,10 @@ def render() -> None:
     st.subheader(fmt.text("results.capabilities"))
     for section in sections:
         st.markdown(f"**{common.plain(section.name)}**")
-        _chart(section.figures[f"pillar:{section.id}"], f"results_bars_{section.id}")
+        if section.has_chart:
+            _chart(section.figures[f"pillar:{section.id}"], f"results_bars_{section.id}")
+        else:  # no capability has a score: no empty chart, the share answered instead
+            st.caption(section.headline)
 
     question = fmt.text("results.question")
     st.subheader(fmt.text("results.disagreement"))

@@ -1,7 +1,10 @@
 """The Excel workbook: the numbers behind the report, for consultants who work on in a sheet.
 
-Sheets: answers (one row per respondent and question), scores (pillars,
-capabilities, questions), roadmap, benchmark. Headers are bold on a tinted
+Sheets: answers (one row per respondent and question, every comment whole:
+the PDF cuts them at 500 characters), scores (pillars, capabilities,
+questions, each pillar and capability with its share answered and, without a
+score, "not yet answered"), roadmap, benchmark. A draft (an assessment not
+closed) carries "Draft — N% answered" in every sheet's header. Headers are bold on a tinted
 fill, the header row (and the first column where it names the row) is frozen,
 columns have widths that fit their content. Scores are numbers, not text, so
 a consultant can sort and chart them; labels are in the report's language.
@@ -28,7 +31,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from i18n.format import Formatter
 from questionnaires.models import localized
 from reports.build import ReportInputs
+from reports.sections import status
 from scoring.assessment import without_bidi_controls
+from scoring.progress import progress
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1D6F8A")
@@ -156,6 +161,10 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
         freeze_first_column=True,
     )
 
+    # Share answered and draft, as the PDF and the results page say them (reports.sections.status).
+    done = progress(assessment, questionnaire)
+    state = status.build(inputs, fmt)
+
     def score_rows() -> Iterable[list[object]]:
         yield [
             tr("report.overall"),
@@ -167,6 +176,8 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
             None,
             _round(result.confidence),
             None,
+            _round(done.share),
+            state.mark or None,
         ]
         for p in result.pillars.values():
             yield [
@@ -179,6 +190,8 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
                 _round(p.gap),
                 _round(p.confidence),
                 None,
+                _round(done.share_of(p.id)),
+                state.unscored.get(p.id),
             ]
         for c in result.capabilities.values():
             yield [
@@ -191,6 +204,8 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
                 _round(c.gap),
                 _round(c.confidence),
                 None,
+                _round(done.share_of(c.id)),
+                state.unscored.get(c.id),
             ]
         for q in result.questions.values():
             yield [
@@ -203,6 +218,8 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
                 _round(q.gap),
                 None,
                 q.disagreement,
+                None,
+                None,
             ]
 
     _sheet(
@@ -218,6 +235,8 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
             tr("report.col.gap"),
             tr("report.col.confidence"),
             tr("report.col.spread"),
+            tr("report.col.answered"),
+            tr("report.col.status_words"),
         ],
         score_rows(),
     )
@@ -296,9 +315,12 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
     )
     if benchmark is None:
         sheet.append([tr("report.benchmark.reason.not_requested")])
-    if assessment.demo or result.demo:
+    # Printed on every sheet, as the PDF marks every page: the draft mark and the demo label.
+    demo = tr("report.demo") if assessment.demo or result.demo else ""
+    marks = " · ".join(mark for mark in (state.mark, demo) if mark)
+    if marks:
         for ws in book.worksheets:
-            ws.oddHeader.center.text = tr("report.demo")
+            ws.oddHeader.center.text = marks
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -6,6 +6,7 @@ escaping is the template's job and nothing here marks text as safe.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -19,16 +20,17 @@ from scoring.assessment import Answer
 #: Characters of a comment or reason the PDF prints; the workbook has the whole text.
 TEXT_CHARS = 500
 #: Characters of an evidence link's text the PDF prints (the link itself stays whole).
-LINK_CHARS = 200
+LINK_CHARS = 300
 
 
 @dataclass(frozen=True)
 class AnswerRow:
     role: str
     answer: str
-    #: The comment, cut at ``TEXT_CHARS`` with an ellipsis.
+    #: The comment, cut at ``TEXT_CHARS`` with an ellipsis, long unbroken runs made ``breakable``.
     comment: str
     #: The evidence link as readable text (percent-escapes decoded, cut at ``LINK_CHARS``); never fetched.
+    #: Its column breaks anywhere (``td.evidence``); a link is shorter than a comment.
     evidence: str
     #: The link itself for the PDF's clickable annotation: http(s) only, else empty.
     evidence_url: str
@@ -36,6 +38,25 @@ class AnswerRow:
     reason: str
     #: "(shortened; the full text is in the Excel workbook)" when the comment or reason was cut, else "".
     cut_note: str = ""
+
+
+#: A run of this many characters without a space gets break opportunities …
+LONG_RUN = re.compile(r"\S{30,}")
+#: … every this many characters: a zero-width space (U+200B), invisible in print.
+BREAK_EVERY = 20
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space every ``BREAK_EVERY`` characters of a long unbroken run.
+
+    The stylesheet lets such a run break anywhere (``overflow-wrap: anywhere``),
+    but finding where costs WeasyPrint a layout attempt per character: 54
+    comments of 4000 characters without a space passed the worker's time limit.
+    With a break opportunity every 20 characters the line breaker never needs that.
+    """
+    return LONG_RUN.sub(
+        lambda run: "\u200b".join(run[0][i : i + BREAK_EVERY] for i in range(0, len(run[0]), BREAK_EVERY)), text
+    )
 
 
 def cut(text: str, limit: int) -> str:
@@ -86,10 +107,10 @@ def _row(role: str, answer: Answer | None, scale: dict[int, str], fmt: Formatter
     return AnswerRow(
         role=role,
         answer=_answer_label(answer, scale, fmt),
-        comment=cut(comment, TEXT_CHARS),
+        comment=breakable(cut(comment, TEXT_CHARS)),
         evidence=cut(unquote(str(answer.evidence)), LINK_CHARS) if answer and answer.evidence else "",
         evidence_url=_web_link(answer.evidence if answer else None),
-        reason=cut(reason, TEXT_CHARS),
+        reason=breakable(cut(reason, TEXT_CHARS)),
         cut_note=fmt.text("report.appendix.cut") if shortened else "",
     )
 

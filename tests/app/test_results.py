@@ -19,7 +19,9 @@ def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(
         ["Process", "2.5 average, level 2 achieved", "3.0", "0.5", "100%", "–"],
         ["Technology", "2.5 average, level 2 achieved", "4.0", "1.5", "100%", "–"],
     ]
-    assert at.warning[0].value == (
+    # The assessment is open: the page marks its numbers as a draft first, as the PDF does.
+    assert at.warning[0].value.startswith("**Draft — 100% answered** · This assessment is not closed yet")
+    assert at.warning[1].value == (
         "2 questions with disagreement (respondents 2 or more levels apart)"
     )
     flagged = at.dataframe[0].value
@@ -28,8 +30,9 @@ def test_results_show_scores_with_gated_levels_against_targets_and_disagreement(
     assert list(dont_know["#"]) == [1] and list(dont_know["Number of 'don't know'"]) == [1]
     assert [chart.key for chart in at.get("plotly_chart")] == [
         "results_radar", "results_bars_people", "results_bars_process", "results_bars_technology",
-        "results_heatmap_people", "results_heatmap_process", "results_heatmap_technology",
-    ]  # a heatmap per pillar, as in the PDF; no trend: there is no earlier assessment
+        "results_heatmap_process", "results_heatmap_technology",
+    ]  # a heatmap per pillar two respondents answered with a level, as in the PDF (people: one did, the
+    # other does not know); no trend: there is no earlier assessment
     assert any(caption.value.startswith("Each row is a respondent") for caption in at.caption)
     # "2.5 average, level 2 achieved" is explained where it is read.
     assert any(caption.value.startswith("The level achieved is the level every scored question reaches")
@@ -47,7 +50,7 @@ def test_results_say_when_the_overall_covers_only_some_pillars(world: World) -> 
     answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 4}, 0)
     at = signed_in(world, "results.py")
     assert {m.label: m.value for m in at.metric}["Overall"] == "4.0"
-    assert at.warning[0].value == (
+    assert at.warning[1].value == (
         "Not scored yet: Process, Technology. The overall score and the balance cover only the pillars with answers."
     )
 
@@ -78,7 +81,7 @@ def test_typed_text_in_charts_is_not_markup(answered: World) -> None:
         answered.engine, answered.user_id, answered.respondent_ids[0], role="<a href='https://evil.example'>IT</a>"
     )
     at = signed_in(answered, "results.py")
-    heatmap = next(chart for chart in at.get("plotly_chart") if chart.key == "results_heatmap_people")
+    heatmap = next(chart for chart in at.get("plotly_chart") if chart.key == "results_heatmap_process")
     figure = json.loads(heatmap.proto.spec)
     # reports.charts escapes labels (plotly reads <a href> and <b> as markup): the role shows literally.
     label = figure["data"][0]["y"][0]

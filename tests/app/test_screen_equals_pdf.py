@@ -67,7 +67,9 @@ def test_screen_and_pdf_draw_equal_chart_data_with_an_unscored_pillar(world: Wor
 
     shown = {key: name for key, name in CHARTS.items() if key in screen}
     assert set(shown) == set(screen), "every chart on the page is a report figure"
-    assert {"results_radar", "results_trend", "results_bars_technology", "results_heatmap_people"} <= set(shown)
+    assert {"results_radar", "results_trend", "results_bars_people", "results_heatmap_people"} <= set(shown)
+    # The unscored pillar draws no empty capability chart, on screen or in the PDF.
+    assert "results_bars_technology" not in screen and "pillar:technology" not in context.figures
     for key, name in shown.items():
         assert screen[key] == pdf[name], key
     # The unscored pillar is a gap in the radar on both, never a score of 0.

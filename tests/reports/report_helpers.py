@@ -55,11 +55,12 @@ def make_assessment(questionnaire: Questionnaire, **changes: object) -> Assessme
 
 
 def pdf_text(pdf: bytes) -> tuple[int, str]:
-    """Page count and the text of every page, whitespace removed (line breaks fall anywhere)."""
+    """Page count and the text of every page, whitespace and zero-width spaces removed (line breaks fall anywhere)."""
     reader = PdfReader(io.BytesIO(pdf))
     text = "".join(page.extract_text() for page in reader.pages)
-    return len(reader.pages), "".join(text.split())
+    return len(reader.pages), squeeze(text)
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.split())
+    """``text`` without whitespace and without the zero-width spaces the appendix puts in long runs."""
+    return "".join(text.replace("\u200b", "").split())

@@ -110,16 +110,18 @@ def test_the_html_has_no_url_outside_the_report(small_result, small_assessment, 
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_executive_summary_of_the_default_questionnaire_is_one_page(lang: str) -> None:
-    """A board reads one page: five actions, strengths, gaps and the radar all fit on it."""
+def test_the_full_edition_opens_with_the_board_summary_then_contents(lang: str) -> None:
+    """The full edition keeps every chapter, with the board summary first (no cover page)."""
     from questionnaires import load_questionnaire
     from questionnaires.registry import DEFAULT_QUESTIONNAIRE
     from reports.build import report_bytes
     from reports.sample import sample_inputs
 
     inputs = sample_inputs(load_questionnaire(DEFAULT_QUESTIONNAIRE))
-    pages = [squeeze(page.extract_text()) for page in PdfReader(io.BytesIO(report_bytes(inputs, "pdf", lang))).pages]
-    actions = squeeze(t("report.summary.actions", lang))
+    pdf = report_bytes(inputs, "pdf", lang, edition="full")
+    pages = [squeeze(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert squeeze(t("report.summary.actions", lang)) in pages[0]
+    assert squeeze(t("report.toc", lang)) in pages[1]
     first_pillar = squeeze(f"{t('report.col.pillar', lang)}: {'Mens' if lang == 'nl' else 'People'}")
-    (summary_page,) = [number for number, text in enumerate(pages) if actions in text]
-    assert first_pillar in pages[summary_page + 1]
+    assert any(first_pillar in page for page in pages[3:])
+    assert squeeze(t("report.appendix.title", lang)) in pages[-1]  # the appendix, every answer, last

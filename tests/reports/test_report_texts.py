@@ -35,6 +35,7 @@ def test_every_key_used_by_the_report_exists_in_both_languages() -> None:
     assert prefixes == {
         "report.horizon.", "report.horizon_short.", "report.status.", "report.answer.", "report.method.",
         "report.summary.vs_target.", "report.summary.vs_peers.", "report.state.peers.", "report.effort.",
+        "report.edition.",
     }
 
 
@@ -45,8 +46,10 @@ def test_dynamic_keys_exist() -> None:
     keys += [f"report.answer.{value}" for value in ("na", "dont_know", "none")]
     keys += [f"report.method.{name}" for name in (*PARAGRAPHS, "dont_know")]
     keys += [f"report.framework.{name}" for name in ("nist-csf-2.0", "dora", "nis2", "iso-22301")]
-    keys += [f"report.summary.{kind}.{value}" for kind in ("vs_target", "vs_peers") for value in ("above", "at", "below")]
+    sides = ("above", "at", "below")
+    keys += [f"report.summary.{kind}.{value}" for kind in ("vs_target", "vs_peers") for value in sides]
     keys += [f"report.state.peers.{value}" for value in ("above", "at", "below")]
     keys += [f"report.effort.{value}" for value in ("low", "medium", "high")]
+    keys += [f"report.edition.{value}" for value in ("board", "full")]
     for key in keys:
         assert set(texts[key]) == {"nl", "en"}, key
