@@ -24,6 +24,7 @@ if common.TOKEN_PARAM in st.query_params:
     )
 elif not auth.signed_in():
     common.language_switch()
+    auth.cookie_script()  # clears the cookie of a session that ended
     # Every consultant address shows the sign-in form, so a refresh on /results signs in and stays there.
     page = st.navigation(
         [st.Page("app_pages/sign_in.py", title=fmt.text("auth.page"), icon=":material/login:", default=True)]
@@ -36,7 +37,9 @@ elif not auth.signed_in():
 else:
     common.language_switch()
     auth.account_box()
+    auth.cookie_script()
     common.context_picker()
+    auth.remember_place()  # a refresh comes back to this organisation and assessment
     page = st.navigation(
         {
             fmt.text("nav.clients"): [

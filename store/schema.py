@@ -116,6 +116,8 @@ assessments = Table(
     Column("targets_json", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("closed_at", DateTime(timezone=True)),
+    #: The date respondents are asked to finish by (shown in invitations); none: no deadline.
+    Column("deadline", Date),
     CheckConstraint(_in("status", STATUSES), name="status"),
 )
 
@@ -139,6 +141,8 @@ respondents = Table(
     Column("revoked", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True)),
+    #: Where invitations and reminders go (optional; personal data, docs/privacy.md).
+    Column("email", String(254)),
 )
 
 answers = Table(
@@ -256,4 +260,31 @@ sign_in_attempts = Table(
     CheckConstraint(_in("outcome", SIGN_IN_OUTCOMES), name="outcome"),
     Index("ix_sign_in_attempts_account_key_at", "account_key", "at"),
     Index("ix_sign_in_attempts_address_at", "address", "at"),
+)
+
+#: Invitations and reminders sent by e-mail: to whom, what kind and when (never the link itself).
+INVITATION_KINDS = ("invitation", "reminder")
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("respondent_id", Integer, ForeignKey("respondents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(12), nullable=False),
+    Column("recipient", String(254), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint(_in("kind", INVITATION_KINDS), name="kind"),
+)
+
+#: A consultant's browser session that survives a refresh: the browser keeps a random key in a
+#: cookie, the store only its SHA-256. The organisation and assessment in use come back with it.
+consultant_sessions = Table(
+    "consultant_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("organisation_id", Integer, ForeignKey("organisations.id", ondelete="SET NULL")),
+    Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="SET NULL")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
 )
