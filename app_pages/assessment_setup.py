@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, respondent_panel
 from questionnaires import localized
 from scoring.assessment import Targets
 from scoring.results import ASSESSMENT_STATUSES
-from store import assessments, privacy, respondents
+from store import assessments, invitations, privacy, respondents
 from store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -77,6 +77,11 @@ def _save_status(assessment_id: int) -> None:
             common.engine(), common.require_user(), assessment_id
         ).status
         return
+    if respondent_panel.ask_before_closing(assessment_id, status):  # someone has not finished: ask first
+        st.session_state["setup_status"] = assessments.get_assessment(
+            common.engine(), common.require_user(), assessment_id
+        ).status
+        return
     try:
         assessments.update_assessment(common.engine(), common.require_user(), assessment_id, status=status)
     except StoreError as error:
@@ -88,6 +93,7 @@ def _save_status(assessment_id: int) -> None:
 def _add_respondent(assessment_id: int) -> None:
     state = st.session_state
     try:
+        email = invitations.clean_email(state.get("setup_respondent_email"))  # refused before anyone is added
         new = respondents.add_respondent(
             common.engine(),
             common.require_user(),
@@ -96,12 +102,15 @@ def _add_respondent(assessment_id: int) -> None:
             state.get("setup_respondent_name") or None,
             audiences=tuple(state.get("setup_respondent_audiences") or ()),
         )
+        if email:
+            invitations.set_email(common.engine(), common.require_user(), new.respondent.id, email)
     except StoreError as error:
         _message("error", common.store_problem(error, "setup.respondent_invalid"))
         return
     state.setdefault(common.NEW_LINKS_KEY, {})[new.respondent.id] = new.token
     state["setup_respondent_role"] = ""
     state["setup_respondent_name"] = ""
+    state["setup_respondent_email"] = ""
     state["setup_respondent_audiences"] = []
 
 
@@ -136,6 +145,8 @@ def _save_respondent(respondent_id: int) -> None:
             common.engine(), common.require_user(), respondent_id,
             role=state.get("setup_manage_role", ""), name=state.get("setup_manage_name", ""),
         )
+        invitations.set_email(common.engine(), common.require_user(), respondent_id,
+                              state.get("setup_manage_email", ""))
     except StoreError as error:
         _message("error", common.store_problem(error, "setup.respondent_invalid"))
         return
@@ -218,9 +229,11 @@ def _manage_respondent(people: list[RespondentInfo], fmt: Formatter) -> None:
         )
         person = owned[chosen]
         common.fill_form(common.SETUP_MANAGE_FOR_KEY, person.id,
-                         {"setup_manage_role": person.role, "setup_manage_name": person.name or ""})
+                         {"setup_manage_role": person.role, "setup_manage_name": person.name or "",
+                          "setup_manage_email": person.email or ""})
         st.text_input(fmt.text("setup.role"), key="setup_manage_role", max_chars=200)
         st.text_input(fmt.text("setup.name_optional"), key="setup_manage_name", max_chars=200)
+        st.text_input(fmt.text("setup.email_optional"), key="setup_manage_email", max_chars=254)
         save, download, erase = st.columns(3)
         save.button(fmt.text("privacy.save"), key="setup_manage_save", on_click=_save_respondent, args=(person.id,))
         download.download_button(
@@ -294,6 +307,8 @@ def render() -> None:
         format_func=lambda status: fmt.text(f"status.{status}"),
         on_change=_save_status, args=(info.id,),
     )
+    respondent_panel.close_question(info, respondents.list_respondents(common.engine(), user, assessment_id),
+                                    questionnaire, fmt)
 
     st.markdown(f"#### {fmt.text('setup.targets')}")
     pillar_ids = [pillar.id for pillar in questionnaire.pillars]
@@ -321,21 +336,7 @@ def render() -> None:
                 st.code(common.app_link(new_links[person.id]), language=None)
         st.button(fmt.text("setup.links_copied"), key="setup_links_copied", on_click=_dismiss_links)
     if people:
-        header = st.columns([3, 2, 2, 1.3, 1.3])
-        for column, key in zip(header, ("setup.role", "setup.answered", "setup.link"), strict=False):
-            column.caption(fmt.text(key))
-        for person in people:
-            role, progress, state, reissue, revoke = st.columns([3, 2, 2, 1.3, 1.3], vertical_alignment="center")
-            role.text(person.role + (f" — {person.name}" if person.name else ""))
-            done = fmt.text("setup.finished") if person.finished_at else ""
-            asked = len(questionnaire.questions_for(person.audiences))  # progress counts only their questions
-            progress.text(f"{person.answered}/{asked}" + (f" · {done}" if done else ""))
-            state.text(fmt.text("setup.revoked_state") if person.revoked else fmt.text("setup.active"))
-            reissue.button(fmt.text("setup.reissue"), key=f"setup_reissue_{person.id}", on_click=_reissue,
-                           args=(person.id,), icon=":material/autorenew:", help=fmt.text("setup.reissue_help"))
-            revoke.button(fmt.text("setup.revoke"), key=f"setup_revoke_{person.id}", on_click=_revoke,
-                          args=(person.id,), disabled=person.revoked, icon=":material/link_off:",
-                          help=fmt.text("setup.revoke_help"))
+        respondent_panel.table(people, questionnaire, fmt, _reissue, _revoke)
     else:
         st.info(fmt.text("setup.no_respondents"))
     with st.form("setup_add_respondent", clear_on_submit=False, border=True):
@@ -343,6 +344,7 @@ def render() -> None:
         st.text_input(fmt.text("setup.role"), key="setup_respondent_role", max_chars=200,
                       placeholder=fmt.text("setup.role_hint"))
         st.text_input(fmt.text("setup.name_optional"), key="setup_respondent_name", max_chars=200)
+        st.text_input(fmt.text("setup.email_optional"), key="setup_respondent_email", max_chars=254)
         if questionnaire.audiences:
             names = {audience.id: localized(audience.name, fmt.lang) for audience in questionnaire.audiences}
             st.multiselect(fmt.text("workshop.audiences"), list(names), key="setup_respondent_audiences",
@@ -350,6 +352,7 @@ def render() -> None:
                            help=fmt.text("workshop.audiences_help"))
         st.form_submit_button(fmt.text("setup.add_respondent"), on_click=_add_respondent, args=(assessment_id,),
                               icon=":material/person_add:")
+    respondent_panel.invite(info, people, fmt)
     _manage_respondent(people, fmt)
     _edit_assessment(info, len(people), fmt)
 

@@ -148,6 +148,7 @@ def info_from_row(row: Row) -> AssessmentInfo:
         targets=model.Targets.model_validate_json(row.targets_json),
         created_at=as_utc(row.created_at),
         closed_at=as_utc(row.closed_at),
+        deadline=row.deadline,
     )
 
 

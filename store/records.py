@@ -62,6 +62,8 @@ class AssessmentInfo(_Record):
     targets: Targets
     created_at: dt.datetime
     closed_at: dt.datetime | None
+    #: The date respondents are asked to finish by; none set: ``None``.
+    deadline: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ class RespondentInfo(_Record):
     answered: int
     #: Audience ids this respondent answers for; empty: every question.
     audiences: tuple[str, ...] = ()
+    #: Where invitations and reminders go (optional).
+    email: str | None = None
+    #: When an answer was last saved; ``None`` before the first.
+    last_activity: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -128,3 +134,13 @@ class Branding(_Record):
     colour: str | None
     consultant_name: str | None
     confidentiality_label: str | None
+
+
+@dataclass(frozen=True)
+class SentInvitation(_Record):
+    """An invitation or reminder sent by e-mail (the link itself is not kept)."""
+
+    respondent_id: int
+    kind: str
+    recipient: str
+    sent_at: dt.datetime

@@ -63,9 +63,13 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+#: When the respondent last saved an answer.
+_LAST_ACTIVITY = func.max(answers.c.updated_at).label("last_activity")
+
+
 def _info(connection: Connection, respondent_id: int) -> RespondentInfo:
     row = connection.execute(
-        select(respondents, func.count(answers.c.id).label("answered"))
+        select(respondents, func.count(answers.c.id).label("answered"), _LAST_ACTIVITY)
         .outerjoin(answers, answers.c.respondent_id == respondents.c.id)
         .where(respondents.c.id == respondent_id)
         .group_by(respondents.c.id)
@@ -84,6 +88,8 @@ def _record(row: Row) -> RespondentInfo:
         finished_at=as_utc(row.finished_at),
         answered=row.answered,
         audiences=audiences_of(row.audiences_json),
+        email=row.email,
+        last_activity=as_utc(row.last_activity),
     )
 
 
@@ -173,7 +179,7 @@ def list_respondents(engine: Engine, user_id: int, assessment_id: int) -> list[R
     with reading(engine) as connection:
         owned_assessment(connection, user_id, assessment_id)
         rows = connection.execute(
-            select(respondents, func.count(answers.c.id).label("answered"))
+            select(respondents, func.count(answers.c.id).label("answered"), _LAST_ACTIVITY)
             .outerjoin(answers, answers.c.respondent_id == respondents.c.id)
             .where(respondents.c.assessment_id == assessment_id)
             .group_by(respondents.c.id)

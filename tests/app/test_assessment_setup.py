@@ -72,6 +72,11 @@ def test_revoke_stops_the_link_and_a_new_link_works(world: World) -> None:
 def test_closing_the_assessment_is_stored(world: World) -> None:
     at = signed_in(world, "assessment_setup.py")
     at.button_group(key="setup_status").set_value("closed").run()
+    # Two respondents have not finished: closing asks first, naming them, and nothing changes yet.
+    assert assessments.get_assessment(world.engine, world.user_id, world.assessment_id).status == "open"
+    assert "2 respondents have not finished" in at.warning[0].value
+    assert at.button_group(key="setup_status").value == "open"
+    at.button(key="setup_close_yes").click().run()
     assert assessments.get_assessment(world.engine, world.user_id, world.assessment_id).status == "closed"
     assert at.success[0].value == "Status saved: closed."
     # Clicking the chosen status again un-chooses it in the widget: the stored status stays and shows.

@@ -14,6 +14,7 @@ from store import (
     assessments,
     branding,
     comparisons,
+    invitations,
     organisations,
     privacy,
     respondents,
@@ -43,7 +44,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 def _functions_taking_a_user_and_an_id() -> set[str]:
     found = set()
     modules = (organisations, assessments, respondents, roadmap, transfer, branding, answers, users)
-    modules += (comparisons, uploads, privacy, workshop)
+    modules += (comparisons, uploads, privacy, workshop, invitations)
     for module in modules:
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
@@ -106,6 +107,12 @@ def test_every_owner_checked_function_refuses_another_consultants_data(
         ),
         "workshop.delete_agreed_answer": lambda: workshop.delete_agreed_answer(engine, a, b.assessment_id, QUESTION),
         "workshop.get_agreed_answers": lambda: workshop.get_agreed_answers(engine, a, b.assessment_id),
+        "invitations.set_deadline": lambda: invitations.set_deadline(engine, a, b.assessment_id, dt.date(2026, 1, 1)),
+        "invitations.set_email": lambda: invitations.set_email(engine, a, b.respondent_id, "x@example.org"),
+        "invitations.record_sent": lambda: invitations.record_sent(
+            engine, a, b.respondent_id, "invitation", "x@example.org"
+        ),
+        "invitations.list_sent": lambda: invitations.list_sent(engine, a, b.assessment_id),
         "transfer.import_assessment": lambda: transfer.import_assessment(
             engine, a, exported, "b.json", organisation_id=b.organisation_id
         ),
@@ -209,6 +216,7 @@ def test_deleting_an_organisation_leaves_no_orphans(
     )
     respondents.add_respondent(engine, alice.user_id, second.id, "CFO")
     workshop.set_agreed_answer(engine, alice.user_id, alice.assessment_id, QUESTION, 2, "Agreed in the workshop.")
+    invitations.record_sent(engine, alice.user_id, alice.respondent_id, "invitation", "a@example.org")
     assert _counts(engine) == {
         "users": 2,
         "branding": 0,
@@ -220,6 +228,8 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "answers": 2,
         "uploaded_questionnaires": 0,
         "sign_in_attempts": 0,
+        "invitations": 1,
+        "consultant_sessions": 0,
         # The questionnaire's text, stored once; not client data, so it stays for the next assessment.
         "questionnaire_texts": 1,
     }
@@ -235,6 +245,8 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "answers": 1,
         "uploaded_questionnaires": 0,
         "sign_in_attempts": 0,
+        "invitations": 0,
+        "consultant_sessions": 0,
         # The questionnaire's text, stored once; not client data, so it stays for the next assessment.
         "questionnaire_texts": 1,
     }
