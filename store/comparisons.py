@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
-from sqlalchemy import Engine, Row, func, select
+from sqlalchemy import Engine, Row, String, cast, func, select
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
 from store.assessments import _legacy, documents_from_connection, owned_assessment, questionnaire_of
 from store.engine import reading
-from store.schema import agreed_answers, answers, assessments, organisations, questionnaire_texts, respondents
+from store.schema import (
+    agreed_answers,
+    answers,
+    assessments,
+    branding,
+    organisations,
+    questionnaire_texts,
+    respondents,
+    roadmap_edits,
+)
 
 Document = tuple[model.Assessment, Questionnaire]
 
@@ -80,16 +90,88 @@ class Candidate:
     stamp: tuple
 
 
+def _cleaned():
+    """``_legacy`` once per distinct text: thousands of candidates share a few sectors and size classes."""
+    seen: dict[str, str] = {}
+
+    def text(value: str) -> str:
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = _legacy(value)
+        return found
+
+    return text
+
+
 @dataclass(frozen=True)
 class Comparisons:
     #: The organisation's earlier closed assessments on the same questionnaire id, oldest first (a few).
-    history: list[Document]
-    #: Every other organisation's latest closed assessment on the same questionnaire id and version.
-    candidates: list[Candidate]
+    history_ids: list[int]
+    #: The rows of the peer candidates as read: the stamp of every peer (``peers_stamp``), and
+    #: ``candidates`` are made from them only when needed.
+    rows: tuple[Row, ...]
+    #: Changes whenever anything a report of this assessment shows can have changed, apart from the
+    #: peers (``peers_stamp``): this assessment and its history (rows, respondents, answers, agreed
+    #: answers, roadmap edits), the organisation and the consultant's branding.
+    stamp: tuple
+    questionnaire_id: str
+
+    @property
+    def peers_stamp(self) -> tuple:
+        """Changes whenever a peer candidate comes, goes, is renamed or regrouped, or its scores can change."""
+        return self.rows
+
+    @cached_property
+    def candidates(self) -> list[Candidate]:
+        """Every other organisation's latest closed assessment on the same questionnaire id and version."""
+        text = _cleaned()
+        return [
+            Candidate(
+                assessment_id=row.id,
+                organisation=text(row.name),
+                sector=text(row.sector),
+                size_class=text(row.size_class),
+                date=row.assessment_date,
+                questionnaire_id=self.questionnaire_id,
+                questionnaire_hash=row.questionnaire_hash,
+                stamp=(row.questionnaire_hash, str(row.closed_at), *row[9:]),
+            )
+            for row in self.rows
+        ]
+
+    def history(self, engine: Engine) -> list[Document]:
+        """The history's documents (read now; a few per organisation)."""
+        with reading(engine) as connection:
+            return documents_from_connection(connection, self.history_ids)
+
+
+def _stamp(connection, user_id: int, own: Row, ids: list[int]) -> tuple:
+    """What ``Comparisons.stamp`` says, read in a few small queries (one organisation's assessments)."""
+
+    def rows(query) -> tuple:
+        return tuple(tuple(row) for row in connection.execute(query).all())
+
+    answered = (
+        select(respondents.c.assessment_id, func.count(), func.max(answers.c.updated_at), func.sum(answers.c.version))
+        .join(respondents, respondents.c.id == answers.c.respondent_id)
+        .where(respondents.c.assessment_id.in_(ids))
+        .group_by(respondents.c.assessment_id)
+        .order_by(respondents.c.assessment_id)
+    )
+    return (
+        tuple(own),
+        rows(select(organisations).where(organisations.c.id == own.organisation_id)),
+        rows(select(assessments).where(assessments.c.id.in_(ids)).order_by(assessments.c.id)),
+        rows(select(respondents).where(respondents.c.assessment_id.in_(ids)).order_by(respondents.c.id)),
+        rows(answered),
+        rows(select(agreed_answers).where(agreed_answers.c.assessment_id.in_(ids)).order_by(agreed_answers.c.id)),
+        rows(select(roadmap_edits).where(roadmap_edits.c.assessment_id.in_(ids)).order_by(roadmap_edits.c.id)),
+        rows(select(branding.c.updated_at).where(branding.c.user_id == user_id)),
+    )
 
 
 def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons:
-    """History documents and peer candidates of one assessment, in one consistent snapshot.
+    """History and peer candidates of one assessment, with their stamps, in one consistent snapshot.
 
     The same selection as ``comparison_documents``, but the peers come as
     ``Candidate`` rows only: their scores are computed in one batch from
@@ -97,6 +179,42 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
     """
     with reading(engine) as connection:
         own = owned_assessment(connection, user_id, assessment_id)
+        mine = (
+            organisations.c.owner_id == user_id,
+            assessments.c.status == "closed",
+            assessments.c.questionnaire_id == own.questionnaire_id,
+        )
+        # Respondents (who, when added, for which audiences) and agreed answers change the scores
+        # of closed assessments too: their stamp parts are aggregated in the database, in the
+        # same one query as the candidates (no list of thousands of ids is sent back and forth).
+        people = (
+            select(
+                respondents.c.assessment_id,
+                func.count().label("count"),
+                func.sum(respondents.c.id).label("ids"),
+                func.max(respondents.c.created_at).label("added"),
+                func.aggregate_strings(
+                    func.coalesce(respondents.c.audiences_json, "-") + ":" + cast(respondents.c.id, String), ","
+                ).label("audiences"),
+            )
+            .join(assessments, assessments.c.id == respondents.c.assessment_id)
+            .join(organisations, organisations.c.id == assessments.c.organisation_id)
+            .where(*mine)
+            .group_by(respondents.c.assessment_id)
+            .subquery()
+        )
+        agreed = (
+            select(
+                agreed_answers.c.assessment_id,
+                func.count().label("count"),
+                func.max(agreed_answers.c.agreed_at).label("last"),
+            )
+            .join(assessments, assessments.c.id == agreed_answers.c.assessment_id)
+            .join(organisations, organisations.c.id == assessments.c.organisation_id)
+            .where(*mine)
+            .group_by(agreed_answers.c.assessment_id)
+            .subquery()
+        )
         closed = connection.execute(
             select(
                 assessments.c.id,
@@ -108,14 +226,17 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
                 organisations.c.name,
                 organisations.c.sector,
                 organisations.c.size_class,
+                people.c.count,
+                people.c.ids,
+                people.c.added,
+                people.c.audiences,
+                agreed.c.count.label("agreed_count"),
+                agreed.c.last.label("agreed_last"),
             )
             .join(organisations, organisations.c.id == assessments.c.organisation_id)
-            .where(
-                organisations.c.owner_id == user_id,
-                assessments.c.status == "closed",
-                assessments.c.id != assessment_id,
-                assessments.c.questionnaire_id == own.questionnaire_id,
-            )
+            .outerjoin(people, people.c.assessment_id == assessments.c.id)
+            .outerjoin(agreed, agreed.c.assessment_id == assessments.c.id)
+            .where(*mine, assessments.c.id != assessment_id)
             .order_by(assessments.c.assessment_date, assessments.c.id)
         ).all()
         history = [
@@ -127,44 +248,8 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
         for row in closed:  # ordered by date: the last one seen per organisation is its latest
             if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
                 latest[row.organisation_id] = row
-        chosen = [row.id for row in latest.values()]
-        # Respondents (who, when added, for which audiences) and agreed answers change scores
-        # of closed assessments too; they are part of the stamp.
-        people: dict[int, list[tuple]] = {}
-        for row in connection.execute(
-            select(
-                respondents.c.assessment_id, respondents.c.id, respondents.c.created_at, respondents.c.audiences_json
-            )
-            .where(respondents.c.assessment_id.in_(chosen))
-            .order_by(respondents.c.id)
-        ):
-            people.setdefault(row.assessment_id, []).append((row.id, str(row.created_at), row.audiences_json))
-        agreed = {
-            row.assessment_id: (row.count, str(row.last))
-            for row in connection.execute(
-                select(
-                    agreed_answers.c.assessment_id,
-                    func.count().label("count"),
-                    func.max(agreed_answers.c.agreed_at).label("last"),
-                )
-                .where(agreed_answers.c.assessment_id.in_(chosen))
-                .group_by(agreed_answers.c.assessment_id)
-            )
-        }
-        candidates = [
-            Candidate(
-                assessment_id=row.id,
-                organisation=_legacy(row.name),
-                sector=_legacy(row.sector),
-                size_class=_legacy(row.size_class),
-                date=row.assessment_date,
-                questionnaire_id=own.questionnaire_id,
-                questionnaire_hash=row.questionnaire_hash,
-                stamp=(row.questionnaire_hash, str(row.closed_at), tuple(people.get(row.id, ())), agreed.get(row.id)),
-            )
-            for row in latest.values()
-        ]
-        return Comparisons(documents_from_connection(connection, history), candidates)
+        stamp = _stamp(connection, user_id, own, [assessment_id, *history])
+        return Comparisons(history, tuple(latest.values()), stamp, own.questionnaire_id)
 
 
 @dataclass(frozen=True)
