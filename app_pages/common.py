@@ -66,7 +66,7 @@ SETUP_EDIT_FOR_KEY = "setup_edit_for"
 ROADMAP_EDITOR_VERSION_KEY = "roadmap_editor_version"
 #: The consultant pages' addresses (``url_path`` in app.py).
 CONSULTANT_PATHS = (
-    "organisations", "setup", "results", "roadmap", "benchmark", "reports", "questionnaires", "settings",
+    "organisations", "setup", "results", "roadmap", "workshop", "benchmark", "reports", "questionnaires", "settings",
 )
 #: Query parameter that keeps the respondent's place across a refresh.
 POSITION_PARAM = "at"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import analysis, common
+from app_pages import analysis, audience_results, common
 from reports import chart_data
 from reports.labels import labels
-from reports.sections import lens, pillar, status, summary
+from reports.sections import audiences, lens, pillar, status, summary
 
 
 def _question_columns(question: str) -> dict:
@@ -146,6 +146,9 @@ def render() -> None:
         )
     else:
         st.caption(fmt.text("results.no_dont_know"))
+
+    # Settled in the workshop, perception gaps, asked of nobody: the PDF's section (nothing without any).
+    audience_results.show(audiences.build(inputs, fmt), fmt)
 
     _lens(lens.build(inputs, fmt), fmt)
 

@@ -10,7 +10,6 @@ before the workshop stay as they were.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import analysis, common
@@ -19,6 +18,8 @@ from store import workshop
 from store.errors import StoreError
 
 POSITION_KEY = "workshop_position"
+#: Respondents side by side in one row; more go to the next row (a projector is read from afar).
+PER_ROW = 4
 
 
 def _record(assessment_id: int, question_id: str) -> None:
@@ -27,13 +28,13 @@ def _record(assessment_id: int, question_id: str) -> None:
     try:
         workshop.set_agreed_answer(
             common.engine(), common.require_user(), assessment_id, question_id,
-            "na" if choice == "na" else int(choice),
+            None if choice is None else "na" if choice == "na" else int(choice),  # type: ignore[arg-type]
             state.get(f"workshop_rationale_{question_id}", ""),
             reason=state.get(f"workshop_reason_{question_id}") or None,
             by=state.get(common.USER_EMAIL_KEY),
         )
     except (StoreError, TypeError, ValueError) as error:
-        state["workshop_error"] = common.store_problem(error, "store.agreed_invalid")
+        state["workshop_error"] = common.store_problem(error, "workshop.not_recorded")
 
 
 def _undo(assessment_id: int, question_id: str) -> None:
@@ -62,38 +63,46 @@ def render() -> None:
     question = index[qid][2]
     item = result.questions[qid]
     st.caption(fmt.text("workshop.question", number=position + 1, total=len(topics)))
-    st.header(common.plain(localized(question.text, fmt.lang)))
-    st.markdown(fmt.text("workshop.before", median=fmt.number(item.median), spread=fmt.number(item.disagreement)))
+    # Large on a projector: the question as a header, each role's level as a metric, the descriptors as headings.
+    st.header(f"{position + 1}. {common.plain(localized(question.text, fmt.lang))}", anchor=False)
+    st.subheader(fmt.text("workshop.before", median=fmt.number(item.median), spread=fmt.level(item.disagreement)),
+                 anchor=False)
 
-    st.subheader(fmt.text("workshop.answers"))
-    rows = []
-    for respondent in document.respondents:
-        answer = respondent.answers.get(qid)
-        if answer is None:
-            continue
-        rows.append({
-            fmt.text("setup.role"): common.plain(respondent.role),
-            fmt.text("workshop.agreed_level"): str(answer.value) if isinstance(answer.value, int)
-            else fmt.text("workshop.na") if answer.value == "na" else fmt.text("results.dont_know"),
-            "💬": common.plain(answer.comment or answer.reason or ""),
-            "🔗": str(answer.evidence or ""),
-        })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.subheader(fmt.text("workshop.answers"), anchor=False)
+    asked = [r for r in document.respondents if question.asked_of(r.audiences)]  # roles, never names
+    for start in range(0, len(asked), PER_ROW):
+        row = asked[start:start + PER_ROW]
+        for column, respondent in zip(st.columns(PER_ROW), row, strict=False):
+            answer = respondent.answers.get(qid)
+            value = (
+                fmt.text("workshop.unanswered") if answer is None
+                else str(answer.value) if isinstance(answer.value, int)
+                else fmt.text("workshop.na") if answer.value == "na"
+                else fmt.text("results.dont_know")
+            )
+            with column.container(border=True):
+                st.metric(common.plain(respondent.role), value)
+                note = (answer.comment or answer.reason or "") if answer else ""
+                if note:
+                    st.markdown(f"💬 {common.plain(note)}")
+                if answer is not None and answer.evidence:
+                    st.markdown(f"🔗 {common.plain(str(answer.evidence))}")
 
+    st.subheader(fmt.text("workshop.levels"), anchor=False)
     for level in question.levels:
-        st.markdown(f"**{level.level}** — {common.plain(localized(level.descriptor, fmt.lang))}")
+        st.markdown(f"#### {level.level} · {common.plain(localized(level.descriptor, fmt.lang))}", anchors=False)
 
     if item.agreed is not None:
         agreed = item.agreed
         st.success(fmt.text(
-            "workshop.recorded", by=common.plain(agreed.by or ""), at=agreed.at.isoformat() if agreed.at else "",
+            "workshop.recorded", by=common.plain(agreed.by or ""), at=fmt.moment(agreed.at),
             value=str(agreed.value) if agreed.value != "na" else fmt.text("workshop.na"),
             rationale=common.plain(agreed.rationale),
         ))
         st.button(fmt.text("workshop.undo"), key=f"workshop_undo_{qid}", on_click=_undo, args=(assessment_id, qid))
     with st.form(f"workshop_form_{qid}"):
         st.radio(fmt.text("workshop.agreed_level"), [*(str(level.level) for level in question.levels), "na"],
-                 key=f"workshop_level_{qid}", horizontal=True,
+                 key=f"workshop_level_{qid}", horizontal=True, index=None,
                  format_func=lambda value: fmt.text("workshop.na") if value == "na" else value)
         st.text_input(fmt.text("workshop.reason"), key=f"workshop_reason_{qid}", max_chars=4000)
         st.text_area(fmt.text("workshop.rationale"), key=f"workshop_rationale_{qid}", max_chars=4000)

@@ -30,7 +30,7 @@ from i18n.format import Formatter, formatter
 from questionnaires.models import localized
 from reports.branding import DEFAULT_COLOUR, LOGO_TYPES, Branding
 from reports.build import DEFAULT_EDITION, EDITIONS, ReportInputs
-from reports.sections import appendix, benchmark, lens, method, pillar, roadmap, status, summary
+from reports.sections import appendix, audiences, benchmark, lens, method, pillar, roadmap, status, summary
 
 __all__ = ["DEFAULT_COLOUR", "LOGO_TYPES", "Branding", "Cover", "ReportContext", "build_context"]
 
@@ -79,6 +79,8 @@ class ReportContext:
     edition: str = "full"
     #: The findings with the largest weighted gap across pillars (the board edition's findings page).
     findings: tuple[pillar.Finding, ...] = ()
+    #: Settled questions, questions asked of nobody and perception gaps (``audiences.shown``: anything to show).
+    audiences: audiences.AudiencesSection | None = None
 
     @property
     def figures(self) -> dict[str, go.Figure]:
@@ -142,6 +144,7 @@ def build_context(inputs: ReportInputs, lang: str | Formatter, edition: str = "f
         else appendix.build(inputs, fmt),
         edition=edition,
         findings=pillar.top_findings(pillars),
+        audiences=audiences.build(inputs, fmt).brief(fmt) if board else audiences.build(inputs, fmt),
     )
 
 

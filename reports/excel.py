@@ -31,7 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from i18n.format import Formatter
 from questionnaires.models import localized
 from reports.build import ReportInputs
-from reports.sections import status
+from reports.sections import audiences, status
 from scoring.assessment import without_bidi_controls
 from scoring.progress import progress
 
@@ -315,6 +315,9 @@ def workbook_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
     )
     if benchmark is None:
         sheet.append([tr("report.benchmark.reason.not_requested")])
+    # Settled questions, scores per audience, questions asked of nobody (reports.sections.audiences), when any.
+    for title, headers, rows in audiences.sheets(inputs, fmt):
+        _sheet(book, title, headers, rows, freeze_first_column=True)
     # Printed on every sheet, as the PDF marks every page: the draft mark and the demo label.
     demo = tr("report.demo") if assessment.demo or result.demo else ""
     marks = " · ".join(mark for mark in (state.mark, demo) if mark)
