@@ -61,15 +61,22 @@ def chart_urls(context: ReportContext) -> dict[str, str]:
 
     A browser that is missing, crashed or hung fails the report with a
     ``ReportError``, like a failed render: the caller handles one error type.
+    A failed batch is tried once more in a fresh browser: on a loaded machine
+    kaleido's page can take a figure before its script has loaded
+    ("kaleido_scopes is not defined"), which a new page does not repeat.
     """
     names = list(context.figures)
-    try:
-        svgs = figures_svg(
-            [context.figures[name] for name in names], [NARROW.get(name, PAGE_WIDTH_PX) for name in names]
-        )
-    except Exception as error:
-        stop_browser()  # the next report starts a fresh browser
-        raise ReportError(f"the charts could not be drawn: {type(error).__name__}: {error}"[:500]) from error
+    figures = [context.figures[name] for name in names]
+    widths = [NARROW.get(name, PAGE_WIDTH_PX) for name in names]
+    for attempt in (1, 2):
+        try:
+            svgs = figures_svg(figures, widths)
+            break
+        except Exception as error:
+            stop_browser()  # the next attempt, or the next report, starts a fresh browser
+            if attempt == 2:
+                raise ReportError(f"the charts could not be drawn: {type(error).__name__}: {error}"[:500]) from error
+            LOGGER.warning("chart export failed (%s); trying once more in a fresh browser", type(error).__name__)
     return {name: svg_data_url(svg) for name, svg in zip(names, svgs, strict=True)}
 
 
