@@ -11,10 +11,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import analysis, audience_results, common
+from app_pages import analysis, audience_results, common, evidence
 from reports import chart_data
 from reports.labels import labels
 from reports.sections import audiences, lens, pillar, status, summary
+
+#: Rows tall enough for a question text to wrap over two lines instead of being cut.
+QUESTION_ROW_HEIGHT = 56
 
 
 def _question_columns(question: str) -> dict:
@@ -119,6 +122,7 @@ def render() -> None:
             hide_index=True,
             width="stretch",
             column_config=_question_columns(question),
+            row_height=QUESTION_ROW_HEIGHT,
         )
     else:
         st.success(fmt.text("results.no_flags"))
@@ -143,12 +147,15 @@ def render() -> None:
             hide_index=True,
             width="stretch",
             column_config=_question_columns(question),
+            row_height=QUESTION_ROW_HEIGHT,
         )
     else:
         st.caption(fmt.text("results.no_dont_know"))
 
     # Settled in the workshop, perception gaps, asked of nobody: the PDF's section (nothing without any).
     audience_results.show(audiences.build(inputs, fmt), fmt)
+
+    evidence.drilldown(document, data.questionnaire, names, fmt)  # every respondent's answer per question
 
     _lens(lens.build(inputs, fmt), fmt)
 
