@@ -50,6 +50,11 @@ RESPOND_TOKEN_KEY = "respond_token"
 #: The stored answers of the last run, and "show the saved toast" after a save.
 RESPOND_STORED_KEY = "respond_stored"
 RESPOND_TOAST_KEY = "respond_toast"
+#: How many times the respondent moved to another section; a run after a move opens the section at its top.
+RESPOND_MOVES_KEY = "respond_moves"
+RESPOND_SCROLLED_KEY = "respond_scrolled"
+#: Finish was pressed with questions open: the page lists them and asks first.
+RESPOND_CONFIRM_FINISH_KEY = "respond_confirm_finish"
 #: One message (kind, text) a callback leaves for the next run of the page to show.
 FLASH_KEY = "flash_message"
 #: Questionnaire upload: (file name, problems) of a refused file; the name of an accepted one.
@@ -253,6 +258,12 @@ def context_picker() -> None:
         )
     owned = {o.id: o for o in organisations.list_organisations(engine(), user, search=search, limit=PICKER_SIZE)}
     chosen = st.session_state.get(ORGANISATION_KEY)
+    if chosen is None:  # a new session without a remembered place: start where the roadmap was last worked on
+        from store.sessions import starting_organisation
+
+        chosen = starting_organisation(engine(), user)
+        if chosen is not None:
+            st.session_state[ORGANISATION_KEY] = chosen
     if chosen not in owned:
         kept = owned_organisation(user, chosen)
         if kept is not None:

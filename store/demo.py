@@ -126,7 +126,30 @@ def create_demo(
                         rows.append(_answer(rng, data, respondent_id, question_id, level + progress + bias))
                 connection.execute(insert(answers), rows)
         organisation_ids.append(organisation_id)
+    # The organisation the picker starts on (the first) gets a worked roadmap: owners, horizons, progress.
+    _roadmap_edits(engine, user.id, assessment_ids[1], rng, data, today)
     return DemoResult(user.email, password, tuple(organisation_ids), tuple(assessment_ids))
+
+
+def _roadmap_edits(
+    engine: Engine, user_id: int, assessment_id: int, rng: random.Random, data: dict, today: dt.date
+) -> None:
+    """Edits to the first steps of an assessment's roadmap, as a consultant shaping it with the client would."""
+    from scoring.assessment import RoadmapEdit
+    from scoring.roadmap import build_roadmap
+    from scoring.scores import score_assessment
+    from store.assessments import assessment_document
+    from store.roadmap import set_roadmap_edit
+
+    document, questionnaire = assessment_document(engine, user_id, assessment_id)
+    steps = build_roadmap(score_assessment(document, questionnaire).questions, questionnaire)
+    plan = [("done", "now"), ("in_progress", "now"), ("in_progress", "now"), ("open", "next"), ("open", "next"),
+            ("open", "later")]
+    for step, (status, horizon) in zip(steps, plan, strict=False):
+        set_roadmap_edit(engine, user_id, assessment_id, step.key, RoadmapEdit(
+            owner=rng.choice(data["roles"]), horizon=horizon, status=status,
+            due=today + dt.timedelta(days={"now": 60, "next": 180, "later": 365}[horizon]),
+        ))
 
 
 def _profile(rng: random.Random, questionnaire: Questionnaire) -> dict[str, float]:

@@ -117,3 +117,19 @@ def end_session(engine: Engine, key: object) -> None:
         return
     with writing(engine) as connection:
         connection.execute(delete(consultant_sessions).where(consultant_sessions.c.key_hash == _hash(str(key))))
+
+
+def starting_organisation(engine: Engine, user_id: int) -> int | None:
+    """Where a session without a remembered place starts: the consultant's organisation with the latest roadmap
+    edit (the one being worked on), or ``None``."""
+    from store.schema import assessments, organisations, roadmap_edits
+
+    with reading(engine) as connection:
+        return connection.execute(
+            select(organisations.c.id)
+            .join(assessments, assessments.c.organisation_id == organisations.c.id)
+            .join(roadmap_edits, roadmap_edits.c.assessment_id == assessments.c.id)
+            .where(organisations.c.owner_id == user_id)
+            .order_by(roadmap_edits.c.updated_at.desc(), roadmap_edits.c.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
