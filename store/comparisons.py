@@ -9,6 +9,7 @@ decided by ``scoring.benchmark.select_peers``; this module only reads.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -279,11 +280,27 @@ def answer_rows(engine: Engine, assessment_ids: list[int]) -> AnswerRows:
             .order_by(respondents.c.id)
         ):
             people[row.assessment_id].append((row.id, audiences_of(row.audiences_json)))
-        rows = connection.execute(
+        query = (
             select(respondents.c.assessment_id, answers.c.respondent_id, answers.c.question_id, answers.c.value)
             .join(respondents, respondents.c.id == answers.c.respondent_id)
-            .where(respondents.c.assessment_id.in_(assessment_ids))
-        ).all()
+            .where(respondents.c.assessment_id.in_([int(i) for i in assessment_ids]))
+        )
+        # Hundreds of thousands of rows: fetched as plain tuples by the driver, in this transaction
+        # (the ids are integers, so writing them into the statement is safe).
+        # The cyclic garbage collector is paused meanwhile: hundreds of thousands of new tuples
+        # would start it again and again over a large heap (seconds), and tuples of numbers and
+        # text make no cycles.
+        cursor = connection.connection.driver_connection.cursor()
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            cursor.execute(str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
+            rows = cursor.fetchall()
+            columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[], [], [], []]
+        finally:
+            cursor.close()
+            if collecting:
+                gc.enable()
         agreed = [
             (row.assessment_id, row.question_id, row.value)
             for row in connection.execute(
@@ -292,8 +309,7 @@ def answer_rows(engine: Engine, assessment_ids: list[int]) -> AnswerRows:
                 )
             )
         ]
-    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
-    return AnswerRows(*(list(column) for column in columns), respondents=people, agreed=agreed)
+    return AnswerRows(*columns, respondents=people, agreed=agreed)
 
 
 def questionnaire_for_hash(engine: Engine, questionnaire_hash: str) -> Questionnaire:
