@@ -5,7 +5,8 @@ package and must not pay for plotly and pandas):
 
 - ``report_bytes(inputs, fmt, lang) -> bytes`` with ``ReportInputs`` (scored
   once), ``RENDERERS``, ``FORMATS``, ``MIME_TYPES``, ``file_name``: the downloads (``build``).
-- ``inputs_from_store(engine, user_id, assessment_id) -> ReportInputs`` (``sources``).
+- ``inputs_from_store(engine, user_id, assessment_id) -> ReportInputs`` (``sources``),
+  kept between reruns; ``peer_candidates`` (``peers``): the peers' scores from one batch.
 - ``build_context(inputs, lang) -> ReportContext`` (``context``): the cover and the
   sections of ``reports.sections``, whose chart data comes from ``chart_data``;
   ``Branding`` (``branding``).
@@ -34,6 +35,7 @@ _WHERE = {
     "MIME_TYPES": "build",
     "file_name": "build",
     "inputs_from_store": "sources",
+    "peer_candidates": "peers",
     "build_context": "context",
     "Branding": "branding",
     "ReportContext": "context",
