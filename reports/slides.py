@@ -84,7 +84,7 @@ class Deck:
         self.mark = mark
         self.count = slides
         self.accent = _rgb(front.branding.colour)
-        self.logo = _logo(front.branding)
+        self.logo = _logo(front.branding, fmt)
         self.presentation = Presentation()
         self.presentation.slide_width = Inches(WIDTH)
         self.presentation.slide_height = Inches(HEIGHT)
@@ -116,11 +116,11 @@ class Deck:
             for content, style in runs:  # type: ignore[union-attr]
                 run = line.add_run()
                 run.text = content
-                self._style(run.font, style.get("size", size), style.get("colour", colour), style.get("bold", bold))
+                self.style(run.font, style.get("size", size), style.get("colour", colour), style.get("bold", bold))
             line.space_after = Pt(runs[-1][1].get("after", 4) if runs else 4)  # type: ignore[index]
         return box
 
-    def _style(self, font, size: float, colour: str | RGBColor, bold: bool) -> None:
+    def style(self, font, size: float, colour: str | RGBColor, bold: bool) -> None:
         font.name = FONT
         font.size = Pt(size)
         font.bold = bold
@@ -157,7 +157,7 @@ class Deck:
         frame.text = title
         line = frame.paragraphs[0]
         line.alignment = PP_ALIGN.LEFT
-        self._style(line.runs[0].font, 28, self.accent, True)
+        self.style(line.runs[0].font, 28, self.accent, True)
         self.box(slide, MARGIN, 1.18, 1.2, 0.06, self.accent)
         if self.logo is not None:
             self.picture(slide, self.logo, WIDTH - MARGIN - 1.8, 0.35, 1.8, 0.75, align="right")
@@ -194,7 +194,7 @@ class Deck:
         return out.getvalue()
 
 
-def _logo(branding: Branding) -> Picture | None:
+def _logo(branding: Branding, fmt: Formatter) -> Picture | None:
     if not branding.logo:
         return None
     from PIL import Image
@@ -205,7 +205,8 @@ def _logo(branding: Branding) -> Picture | None:
             width, height = image.size
     except Exception:  # a stored logo that is not a readable image: the deck goes without
         return None
-    alt = branding.consultant or "Logo"
+    consultant = branding.consultant
+    alt = fmt.text("report.alt.logo", consultant=consultant) if consultant else fmt.text("report.alt.logo_plain")
     return Picture(data, alt, width / height if height else 1.0)
 
 
@@ -239,7 +240,7 @@ def _summary_slide(deck: Deck, model: summary.Summary) -> None:
     heading.text_frame.margin_left = Inches(0.05)
     heading.text_frame.text = front.organisation
     heading.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-    deck._style(heading.text_frame.paragraphs[0].runs[0].font, 34, "#ffffff", True)
+    deck.style(heading.text_frame.paragraphs[0].runs[0].font, 34, "#ffffff", True)
     deck.text(slide, MARGIN, 0.35, 9.5, 0.45, [front.title.upper()], size=13, colour="#ffffff", bold=True)
     sub = f"{front.date} · {front.questionnaire} · {fmt.text('report.cover.version')} {front.questionnaire_version}"
     deck.text(slide, MARGIN, 1.8, 10.0, 0.45, [sub], size=14, colour="#ffffff")
@@ -342,7 +343,7 @@ def _gaps_slide(deck: Deck, model: summary.Summary, findings: Sequence[pillar.Fi
                 if column in (1, 2):
                     paragraph.alignment = PP_ALIGN.RIGHT
                 for run in paragraph.runs:
-                    deck._style(run.font, 12 if number == 0 else 10.5, "#ffffff" if number == 0 else theme.INK,
+                    deck.style(run.font, 12 if number == 0 else 10.5, "#ffffff" if number == 0 else theme.INK,
                                 number == 0 or column == 1)
 
 
@@ -357,7 +358,7 @@ def _roadmap_slide(deck: Deck, model: roadmap.RoadmapSection) -> None:
         chosen = [s for s in steps if s.horizon_short == fmt.text(f"report.horizon_short.{horizon}")]
         band = deck.box(slide, left, 1.45, width, 0.5, deck.accent)
         band.text_frame.text = fmt.text(f"report.horizon.{horizon}")
-        deck._style(band.text_frame.paragraphs[0].runs[0].font, 15, "#ffffff", True)
+        deck.style(band.text_frame.paragraphs[0].runs[0].font, 15, "#ffffff", True)
         lines: list[object] = []
         for step in chosen[:STEPS_PER_HORIZON]:
             lines.append([(f"{step.number}. {_cut(step.action, 110)}", {"bold": True, "size": 13})])
@@ -390,7 +391,7 @@ def _trend_slide(deck: Deck, model: summary.Summary, pictures: dict[str, Picture
                   colour=theme.MUTED)
 
 
-def _about_slide(deck: Deck, model: summary.Summary, inputs: ReportInputs) -> None:
+def _about_slide(deck: Deck, model: summary.Summary) -> None:
     fmt, front = deck.fmt, deck.front
     slide = deck.slide(fmt.text("slides.about"), 7)
     state = model.status
@@ -442,5 +443,5 @@ def slides_bytes(inputs: ReportInputs, fmt: Formatter) -> bytes:
     _roadmap_slide(deck, steps)
     _benchmark_slide(deck, peers, pictures)
     _trend_slide(deck, overview, pictures)
-    _about_slide(deck, overview, inputs)
+    _about_slide(deck, overview)
     return deck.bytes()

@@ -27,6 +27,7 @@ def _mode(path: Path) -> int:
 
 
 def test_a_killed_renderers_profile_is_private_and_cleaned_at_the_next_start() -> None:
+    stop_browser()  # a browser an earlier test left running would make start_browser() below a no-op
     child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
