@@ -39,7 +39,13 @@ def test_pages_do_not_use_the_database_directly() -> None:
         assert internals <= ({"store.engine"} if path.name == "common.py" else set()), path.name
 
 
+#: Pages that add a small fixed script with ``st.html`` (no typed text in it): the consultant session's
+#: cookie (auth.py, the random key only) and the respond page's scroll-to-top and phone style.
+FIXED_SCRIPTS = {"auth.py", "respond.py"}
+
+
 def test_pages_do_not_render_html() -> None:
     for path in SOURCES:
         assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path.name
-        assert "st.html(" not in path.read_text(encoding="utf-8"), path.name
+        if path.name not in FIXED_SCRIPTS:
+            assert "st.html(" not in path.read_text(encoding="utf-8"), path.name
