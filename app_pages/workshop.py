@@ -14,6 +14,7 @@ import streamlit as st
 
 from app_pages import analysis, common
 from questionnaires.models import localized
+from reports.labels import labels
 from store import workshop
 from store.errors import StoreError
 
@@ -64,7 +65,8 @@ def render() -> None:
     item = result.questions[qid]
     st.caption(fmt.text("workshop.question", number=position + 1, total=len(topics)))
     # Large on a projector: the question as a header, each role's level as a metric, the descriptors as headings.
-    st.header(f"{position + 1}. {common.plain(localized(question.text, fmt.lang))}", anchor=False)
+    number = labels(questionnaire, fmt.lang).numbers[qid]  # as the results page and the report number it
+    st.header(f"{number}. {common.plain(localized(question.text, fmt.lang))}", anchor=False)
     st.subheader(fmt.text("workshop.before", median=fmt.number(item.median), spread=fmt.level(item.disagreement)),
                  anchor=False)
 
