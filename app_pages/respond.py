@@ -10,6 +10,7 @@ questions; the sidebar moves between capabilities and shows answered counts.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
@@ -19,6 +20,7 @@ from app_pages import common
 from app_pages.common import plain
 from i18n.format import Formatter
 from questionnaires import Capability, Question, Questionnaire, localized
+from questionnaires.estimate import estimated_minutes
 from scoring.assessment import Answer, TextRefused
 from store import answers as answer_store
 from store import respondents as respondent_store
@@ -65,7 +67,7 @@ def _answer_from_widgets(question_id: str, stored: Answer | None) -> tuple[Answe
         return None, "respond.choose_first"
     reason = (state.get(_reason_key(question_id)) or "").strip() or None
     if value == "na" and not reason:
-        return None, "respond.reason_needed"
+        return None, "respond.reason_pending"
     comment = (state.get(_comment_key(question_id)) or "").strip() or None
     evidence = (state.get(_evidence_key(question_id)) or "").strip() or None
     try:
@@ -122,8 +124,8 @@ def _save(respondent_id: int, question_id: str, overwrite_version: int | None = 
         return
     versions[question_id] = version
     conflicts.pop(question_id, None)
+    # Said under the question itself, never in a toast that would cover the next one.
     status[question_id] = ("warning" if problem else "saved", problem or _clock())
-    state[common.RESPOND_TOAST_KEY] = True
 
 
 def _take_stored(question_id: str) -> None:
@@ -145,17 +147,22 @@ def _describe(answer: Answer | None, question: Question, fmt: Formatter) -> str:
     return f"{answer.value} · {localized(question.level(answer.value).descriptor, fmt.lang)}"
 
 
-def _option_label(question: Question, scale: dict[int, str], fmt: Formatter):
-    descriptors = {level.level: localized(level.descriptor, fmt.lang) for level in question.levels}
+def _option_label(scale: dict[int, str], fmt: Formatter):
+    """The level first ("**2 · Herhaalbaar**"); its description is the option's caption below it."""
 
     def label(choice: int | str) -> str:
         if choice == "na":
             return fmt.text("respond.na")
         if choice == "dont_know":
             return fmt.text("respond.dont_know")
-        return f"**{choice} · {plain(scale.get(choice, ''))}** — {plain(descriptors.get(choice, ''))}"
+        return f"**{choice} · {plain(scale.get(choice, ''))}**"
 
     return label
+
+
+def _captions(question: Question, fmt: Formatter) -> list[str]:
+    """Each level's description under its name; none under N/A and don't-know."""
+    return [plain(localized(level.descriptor, fmt.lang)) for level in question.levels] + ["", ""]
 
 
 def _question(respondent: int, question: Question, number: int, scale: dict[int, str], stored: StoredAnswer | None,
@@ -172,7 +179,8 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
         st.radio(
             localized(question.text, fmt.lang),
             choices,
-            format_func=_option_label(question, scale, fmt),
+            format_func=_option_label(scale, fmt),
+            captions=_captions(question, fmt),
             index=None,
             key=_value_key(qid),
             label_visibility="collapsed",
@@ -180,33 +188,30 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
             on_change=_save,
             args=(respondent, qid),
         )
+        # Typed text is saved with a button in a form without Enter-to-submit: Streamlit then shows no
+        # "Press Enter to apply" of its own (English) over the Dutch field.
+        with st.container(key=f"ladder_{number}"), st.expander(fmt.text("respond.levels_full")):
+            st.markdown("\n\n".join(
+                f"**{level.level} · {plain(scale.get(level.level, ''))}** — "
+                f"{plain(localized(level.descriptor, fmt.lang))}"
+                for level in question.levels
+            ))
         if st.session_state.get(_value_key(qid)) == "na":
-            st.text_input(
-                fmt.text("respond.reason"),
-                key=_reason_key(qid),
-                disabled=closed,
-                on_change=_save,
-                args=(respondent, qid),
-                max_chars=4000,
-            )
+            with st.form(f"reason_form_{qid}", enter_to_submit=False, border=False):
+                st.text_input(fmt.text("respond.reason"), key=_reason_key(qid), disabled=closed, max_chars=4000)
+                st.form_submit_button(
+                    fmt.text("respond.save_reason"), disabled=closed, on_click=_save, args=(respondent, qid),
+                )
         with st.expander(fmt.text("respond.comment_evidence")):
-            st.text_area(
-                fmt.text("respond.comment"),
-                key=_comment_key(qid),
-                disabled=closed,
-                on_change=_save,
-                args=(respondent, qid),
-                max_chars=4000,
-            )
-            st.text_input(
-                fmt.text("respond.evidence"),
-                key=_evidence_key(qid),
-                disabled=closed,
-                on_change=_save,
-                args=(respondent, qid),
-                placeholder="https://",
-                max_chars=2000,
-            )
+            with st.form(f"comment_form_{qid}", enter_to_submit=False, border=False):
+                st.text_area(fmt.text("respond.comment"), key=_comment_key(qid), disabled=closed, max_chars=4000)
+                st.text_input(
+                    fmt.text("respond.evidence"), key=_evidence_key(qid), disabled=closed,
+                    placeholder="https://", max_chars=2000,
+                )
+                st.form_submit_button(
+                    fmt.text("respond.save_comment"), disabled=closed, on_click=_save, args=(respondent, qid),
+                )
         _status_line(respondent, question, fmt, saved_before=stored is not None)
 
 
@@ -262,11 +267,89 @@ def _start_position(questionnaire: Questionnaire, counts: dict[str, tuple[int, i
     return next(iter(counts))
 
 
+def _moved() -> None:
+    """A move to another section: the next run opens it at its top."""
+    st.session_state[common.RESPOND_MOVES_KEY] = st.session_state.get(common.RESPOND_MOVES_KEY, 0) + 1
+    st.session_state[common.RESPOND_CONFIRM_FINISH_KEY] = False
+
+
 def _go(capability_id: str) -> None:
     st.session_state[common.RESPOND_CAPABILITY_KEY] = capability_id
+    _moved()
+
+
+#: Opens a section at its top, and on a phone closes the sidebar panel after a pick. Streamlit keeps the
+#: scroll position across reruns and has no call to scroll or to close the sidebar, so this fixed script
+#: does it; it holds no user data (only the move count, which makes each move's script new so it runs once).
+_TO_TOP = """<script>
+(() => {{
+  // move {moves}
+  const top = () => {{
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (main) main.scrollTop = 0;
+    window.scrollTo(0, 0);
+  }};
+  top(); requestAnimationFrame(top); setTimeout(top, 100); setTimeout(top, 300);
+  if (window.matchMedia('(max-width: 768px)').matches) {{
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    if (sidebar && sidebar.getAttribute('data-collapsed') === 'false') {{
+      const close = sidebar.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (close) close.click();
+    }}
+  }}
+}})();
+</script>"""
+
+#: On a phone a question is made to fit about one screen: each level's description shows its first two
+#: lines (the chosen level's in full), and "Read the levels in full" below opens them all. A fixed style,
+#: no user data; on a wide screen every description shows in full and the extra expander is hidden.
+_PHONE_STYLE = """<style>
+@media (max-width: 640px) {
+  [data-testid="stRadioOption"]:not(:has(input:checked)) + [data-testid="stRadioCaption"] p {
+    display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+  }
+  h1 { font-size: 1.75rem !important; }
+  h2 { font-size: 1.35rem !important; }
+}
+@media (min-width: 641px) {
+  [class*="st-key-ladder_"] { display: none; }
+}
+</style>"""
+
+
+def _open_questions(questionnaire: Questionnaire, questions: dict[str, Question], answered: set[str],
+                    numbers: dict[str, int], fmt: Formatter) -> list[str]:
+    """The questions not answered yet, as "12. text (pillar · capability)", in questionnaire order."""
+    lines = []
+    for pillar in questionnaire.pillars:
+        for capability in pillar.capabilities:
+            for question in capability.questions:
+                if question.id in questions and question.id not in answered:
+                    place = f"{localized(pillar.name, fmt.lang)} · {localized(capability.name, fmt.lang)}"
+                    lines.append(f"{numbers[question.id]}\\. {plain(localized(question.text, fmt.lang))} "
+                                 f"({plain(place)})")
+    return lines
+
+
+def _ask_finish(respondent_id: int, missing: int) -> None:
+    """Finish at once when every question is answered; with questions open, list them and ask first."""
+    if missing:
+        st.session_state[common.RESPOND_CONFIRM_FINISH_KEY] = True
+    else:
+        _finish(respondent_id)
+
+
+def _keep_answering() -> None:
+    st.session_state[common.RESPOND_CONFIRM_FINISH_KEY] = False
+
+
+def minutes_to_answer(questions: list[Question], lang: str) -> int:
+    """Whole minutes, rounded up, a respondent needs for ``questions`` in ``lang`` (``questionnaires.estimate``)."""
+    return max(1, math.ceil(estimated_minutes(questions, [lang]))) if questions else 0
 
 
 def _finish(respondent_id: int) -> None:
+    st.session_state[common.RESPOND_CONFIRM_FINISH_KEY] = False
     try:
         respondent_store.set_finished(common.engine(), respondent_id)
     except StoreError:
@@ -311,9 +394,6 @@ def render() -> None:
     answered = set(stored) & set(questions)
     counts = _capability_counts(questionnaire, answered, set(questions))
 
-    if st.session_state.pop(common.RESPOND_TOAST_KEY, False):
-        st.toast(fmt.text("respond.saved"), icon=":material/check:")
-
     title = plain(access.organisation_name)
     if access.assessment_title:
         title += " — " + plain(access.assessment_title)
@@ -335,6 +415,8 @@ def render() -> None:
 
     if not answered:
         st.markdown(fmt.text("respond.intro", role=plain(access.role or "")))
+        st.markdown(fmt.text("respond.estimate", minutes=minutes_to_answer(list(questions.values()), fmt.lang),
+                             count=total))
         with st.expander(fmt.text("respond.scale")):
             for level in questionnaire.scale:
                 st.markdown(f"**{level.level} · {plain(localized(level.name, fmt.lang))}** — "
@@ -357,12 +439,20 @@ def render() -> None:
         mark = "✓ " if done == count else ""
         return f"{mark}{plain(pillar_name)} · {plain(localized(capability.name, fmt.lang))} ({done}/{count})"
 
-    st.sidebar.radio(fmt.text("respond.sections"), order, format_func=label, key=common.RESPOND_CAPABILITY_KEY)
+    # Set again before the widget: its labels change with the language and the answered counts, and
+    # Streamlit would otherwise draw the changed widget without the current section marked.
+    st.session_state[common.RESPOND_CAPABILITY_KEY] = st.session_state[common.RESPOND_CAPABILITY_KEY]
+    st.sidebar.radio(
+        fmt.text("respond.sections"), order, format_func=label, key=common.RESPOND_CAPABILITY_KEY, on_change=_moved,
+    )
     current = st.session_state[common.RESPOND_CAPABILITY_KEY]
     st.query_params[common.POSITION_PARAM] = current
 
     pillar_name, capability = capabilities[current]
+    position = order.index(current)
     st.header(f"{plain(pillar_name)} · {plain(localized(capability.name, fmt.lang))}")
+    # On a phone the sidebar is a folded panel: where the respondent is shows here too.
+    st.caption(fmt.text("respond.section_of", number=position + 1, count=len(order)))
     st.caption(plain(localized(capability.description, fmt.lang)))
     st.caption(fmt.text("respond.pick_rule"))
     scale = {level.level: localized(level.name, fmt.lang) for level in questionnaire.scale}
@@ -373,7 +463,6 @@ def render() -> None:
             closed=access.status == "closed",
         )
 
-    position = order.index(current)
     back, forward = st.columns(2)
     forward = forward.container(horizontal=True, horizontal_alignment="right")
     if position > 0:
@@ -393,10 +482,28 @@ def render() -> None:
     kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get("_finish", ("", ""))
     if kind == "error":
         st.error(fmt.text(detail))
-    st.button(
-        fmt.text("respond.finish"), key="respond_finish", on_click=_finish, args=(access.respondent_id,),
-        type="primary" if not missing else "secondary", disabled=access.status == "closed",
-    )
+    if missing and st.session_state.get(common.RESPOND_CONFIRM_FINISH_KEY) and access.status != "closed":
+        with st.container(border=True, key="respond_confirm"):
+            st.warning(fmt.text("respond.finish_open", count=missing), icon=":material/help:")
+            with st.container(height=min(60 + 28 * missing, 320)):
+                st.markdown("\n".join(f"- {line}" for line in _open_questions(questionnaire, questions, answered,
+                                                                                numbers, fmt)))
+            stay, go = st.columns(2)
+            stay.button(fmt.text("respond.keep_answering"), key="respond_keep_answering", on_click=_keep_answering,
+                        type="primary")
+            go.button(fmt.text("respond.finish_anyway"), key="respond_finish_anyway", on_click=_finish,
+                      args=(access.respondent_id,))
+    else:
+        st.button(
+            fmt.text("respond.finish"), key="respond_finish", on_click=_ask_finish,
+            args=(access.respondent_id, missing),
+            type="primary" if not missing else "secondary", disabled=access.status == "closed",
+        )
+    st.html(_PHONE_STYLE)
+    moves = st.session_state.get(common.RESPOND_MOVES_KEY, 0)
+    if moves != st.session_state.get(common.RESPOND_SCROLLED_KEY, 0):
+        st.session_state[common.RESPOND_SCROLLED_KEY] = moves
+        st.html(_TO_TOP.format(moves=int(moves)), unsafe_allow_javascript=True)
 
 
 render()

@@ -53,8 +53,12 @@ def test_not_applicable_is_saved_only_with_a_reason(world: World) -> None:
     at = _open(world)
     at.radio(key=f"answer_{ROLES}").set_value("na").run()
     assert ROLES not in _stored(world)
-    assert "Not saved yet: give a reason why this does not apply." in [c.value for c in at.caption]
-    at.text_input(key=f"reason_{ROLES}").input("We outsource all crisis roles.").run()
+    assert "Not saved yet: give a reason why this does not apply and choose Save the reason." in [
+        c.value for c in at.caption
+    ]
+    # A form without Enter-to-submit (no "Press Enter to apply" of Streamlit's own): saved with its button.
+    at.text_input(key=f"reason_{ROLES}").input("We outsource all crisis roles.")
+    at.button(key=f"FormSubmitter:reason_form_{ROLES}-Save the reason").click().run()
     stored = _stored(world)[ROLES]
     assert (stored.value, stored.reason) == ("na", "We outsource all crisis roles.")
 
@@ -62,12 +66,15 @@ def test_not_applicable_is_saved_only_with_a_reason(world: World) -> None:
 def test_comment_and_evidence_are_saved_and_a_bad_link_is_refused(world: World) -> None:
     at = _open(world)
     at.radio(key=f"answer_{ROLES}").set_value("dont_know").run()
-    at.text_area(key=f"comment_{ROLES}").input("Ask the facility manager.").run()
-    at.text_input(key=f"evidence_{ROLES}").input("javascript:alert(1)").run()
+    save = f"FormSubmitter:comment_form_{ROLES}-Save comment and link"
+    at.text_area(key=f"comment_{ROLES}").input("Ask the facility manager.")
+    at.text_input(key=f"evidence_{ROLES}").input("javascript:alert(1)")
+    at.button(key=save).click().run()
     stored = _stored(world)[ROLES]
     assert (stored.value, stored.comment, stored.evidence) == ("dont_know", "Ask the facility manager.", None)
     assert "only links starting with http:// or https://" in at.warning[0].value
-    at.text_input(key=f"evidence_{ROLES}").input("https://intranet.example.org/plan").run()
+    at.text_input(key=f"evidence_{ROLES}").input("https://intranet.example.org/plan")
+    at.button(key=save).click().run()
     assert str(_stored(world)[ROLES].evidence) == "https://intranet.example.org/plan"
 
 
@@ -136,7 +143,14 @@ def test_moving_between_sections_and_finishing(world: World) -> None:
     assert at.header[0].value == "Process · Exercises"
     at.button(key="respond_previous").click().run()
     assert at.header[0].value == "People · Roles"
+    # Finishing with questions open lists them and asks first; nothing is finished yet.
     at.button(key="respond_finish").click().run()
+    assert at.warning[0].value == "3 questions are not answered yet. Once you finish, they do not count."
+    assert respondents.list_respondents(world.engine, world.user_id, world.assessment_id)[0].finished_at is None
+    at.button(key="respond_keep_answering").click().run()
+    assert len(at.warning) == 0 and at.button(key="respond_finish")
+    at.button(key="respond_finish").click().run()
+    at.button(key="respond_finish_anyway").click().run()
     assert at.success[0].value == "Thank you — your answers have been saved."
     # Finished early: the page does not say "you are done".
     assert at.markdown[-1].value == (
@@ -191,3 +205,58 @@ def test_finishing_with_every_question_answered_says_done(world: World) -> None:
     assert at.markdown[-1].value == (
         "You are done. You may close this window. The consultant will discuss the results with your organisation."
     )
+
+
+def _opened_at_top(at) -> int:
+    """How many "open at the top" scripts the last run drew (0 or 1)."""
+    return sum("scrollTop = 0" in element.proto.body for element in at.get("html"))
+
+
+def test_each_move_opens_the_section_at_its_top_and_keeps_it_marked(world: World) -> None:
+    at = _open(world)
+    assert _opened_at_top(at) == 0  # the first opening is at the top anyway
+    assert at.caption[0].value == "Section 1 of 3"
+    at.button(key="respond_next").click().run()
+    assert _opened_at_top(at) == 1 and at.caption[0].value == "Section 2 of 3"
+    at.radio(key=f"answer_{EXERCISES}").set_value(2).run()
+    assert _opened_at_top(at) == 0  # answering stays where it is
+    at.button(key="respond_previous").click().run()
+    assert _opened_at_top(at) == 1
+    at.radio(key="respond_capability").set_value("process.exercises").run()  # a pick in the sidebar
+    assert _opened_at_top(at) == 1 and at.header[0].value == "Process · Exercises"
+    # The script is fixed: no answer, name or token of the respondent in it.
+    body = next(element.proto.body for element in at.get("html") if "scrollTop" in element.proto.body)
+    assert world.tokens[0] not in body and "Exercises" not in body
+    # A language switch and a finished section keep the current section marked.
+    at.button_group(key="language_choice").set_value("nl").run()
+    assert at.radio(key="respond_capability").value == "process.exercises"
+    assert at.header[0].value == "Proces · Oefenen"
+
+
+def test_the_welcome_says_how_long_answering_takes(world: World) -> None:
+    from app_pages.respond import minutes_to_answer
+    from questionnaires.estimate import estimated_minutes
+
+    questions = list(world.questionnaire.questions())
+    minutes = minutes_to_answer(questions, "en")
+    assert minutes >= 1 and minutes - 1 < estimated_minutes(questions, ["en"]) <= minutes
+    at = _open(world)
+    assert f"Allow about {minutes} min. for 3 questions." in [m.value for m in at.markdown]
+    answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 2}, 0)
+    assert not any("Allow about" in m.value for m in _open(world).markdown)  # the welcome is for the start
+
+
+def test_finish_with_open_questions_lists_them(world: World) -> None:
+    answers.save_answer(world.engine, world.respondent_ids[0], ROLES, {"value": 2}, 0)
+    at = _open(world)
+    at.button(key="respond_finish").click().run()
+    listed = at.markdown[-1].value
+    assert listed.count("\n- ") == 1 and listed.startswith("- 2\\. ")
+    assert "(Process · Exercises)" in listed and "Roles" not in listed
+
+
+def test_levels_are_named_first_with_their_description_below(world: World) -> None:
+    at = _open(world)
+    radio = at.radio(key=f"answer_{ROLES}")
+    assert all(option.startswith("**") and option.endswith("**") for option in radio.options[:-2])
+    assert radio.proto.captions[-2:] == ["", ""] and all(radio.proto.captions[:-2])

@@ -199,7 +199,7 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:
             _choose(answer_page, number, "Not applicable")
             reason = _question(answer_page, number).get_by_label(re.compile("Why does this not apply"))
             reason.fill("We have no on-premises servers.")
-            reason.press("Enter")
+            _question(answer_page, number).get_by_role("button", name="Save the reason").click()
             _wait_idle(answer_page)
         else:
             _choose(answer_page, number, "Don't know")
@@ -209,7 +209,7 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:
             box.get_by_text("Comment and evidence (optional)").click()
             comment = box.get_by_label("Comment")
             comment.fill("Only the IT team knows the plan.")
-            comment.press("Tab")
+            box.get_by_role("button", name="Save comment and link").click()
             answer_page.wait_for_timeout(500)
             _wait_idle(answer_page)
         given[number] = kind
