@@ -349,7 +349,8 @@ def render() -> None:
             names = {audience.id: localized(audience.name, fmt.lang) for audience in questionnaire.audiences}
             st.multiselect(fmt.text("workshop.audiences"), list(names), key="setup_respondent_audiences",
                            format_func=lambda audience_id: names[audience_id],
-                           help=fmt.text("workshop.audiences_help"))
+                           help=fmt.text("workshop.audiences_help"),
+                           placeholder=fmt.text("common.choose_options"))  # not Streamlit's "Choose options"
         st.form_submit_button(fmt.text("setup.add_respondent"), on_click=_add_respondent, args=(assessment_id,),
                               icon=":material/person_add:")
     respondent_panel.invite(info, people, fmt)

@@ -39,5 +39,5 @@ def test_benchmark_in_dutch_writes_a_decimal_comma(answered: World) -> None:
     add_peers(answered)
     at = signed_in(answered, "benchmark.py", lang="nl")
     table = at.dataframe[0].value
-    people = table[table["Pijler of capability"] == "Mens"].iloc[0]
+    people = table[table["Pijler of vermogen"] == "Mens"].iloc[0]
     assert (people["Eigen score"], people["P25"], people["Mediaan"], people["P75"]) == ("1,0", "2,0", "3,0", "4,0")
