@@ -13,7 +13,8 @@ import gc
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import Engine, Row, String, cast, func, select
+from sqlalchemy import Engine, Row, String, cast, func, literal_column, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
@@ -188,15 +189,20 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
         # Respondents (who, when added, for which audiences) and agreed answers change the scores
         # of closed assessments too: their stamp parts are aggregated in the database, in the
         # same one query as the candidates (no list of thousands of ids is sent back and forth).
+        audience = func.coalesce(respondents.c.audiences_json, "-") + ":" + cast(respondents.c.id, String)
+        if connection.dialect.name == "postgresql":
+            # In respondent order: a parallel plan would otherwise join them in any order, and every
+            # rerun would find the stamps changed.
+            audiences = func.string_agg(audience, aggregate_order_by(literal_column("','"), respondents.c.id))
+        else:  # SQLite runs one plan in one thread: the order of its rows is the index order every time
+            audiences = func.group_concat(audience, ",")
         people = (
             select(
                 respondents.c.assessment_id,
                 func.count().label("count"),
                 func.sum(respondents.c.id).label("ids"),
                 func.max(respondents.c.created_at).label("added"),
-                func.aggregate_strings(
-                    func.coalesce(respondents.c.audiences_json, "-") + ":" + cast(respondents.c.id, String), ","
-                ).label("audiences"),
+                audiences.label("audiences"),
             )
             .join(assessments, assessments.c.id == respondents.c.assessment_id)
             .join(organisations, organisations.c.id == assessments.c.organisation_id)
