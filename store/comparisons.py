@@ -92,17 +92,10 @@ class Candidate:
     stamp: tuple
 
 
-def _cleaned():
-    """``_legacy`` once per distinct text: thousands of candidates share a few sectors and size classes."""
-    seen: dict[str, str] = {}
-
-    def text(value: str) -> str:
-        found = seen.get(value)
-        if found is None:
-            found = seen[value] = _legacy(value)
-        return found
-
-    return text
+def _organisation(name: str, sector: str, size_class: str) -> model.Organisation:
+    """The organisation as a document gives it (``documents_from_connection``): the same model, so the
+    same cleaning and normalising of sector and size class, and so the same peer group."""
+    return model.Organisation(name=_legacy(name), sector=_legacy(sector), size_class=_legacy(size_class))
 
 
 @dataclass(frozen=True)
@@ -126,19 +119,19 @@ class Comparisons:
     @cached_property
     def candidates(self) -> list[Candidate]:
         """Every other organisation's latest closed assessment on the same questionnaire id and version."""
-        text = _cleaned()
+        named = [_organisation(row.name, row.sector, row.size_class) for row in self.rows]
         return [
             Candidate(
                 assessment_id=row.id,
-                organisation=text(row.name),
-                sector=text(row.sector),
-                size_class=text(row.size_class),
+                organisation=organisation.name,
+                sector=organisation.sector,
+                size_class=organisation.size_class,
                 date=row.assessment_date,
                 questionnaire_id=self.questionnaire_id,
                 questionnaire_hash=row.questionnaire_hash,
                 stamp=(row.questionnaire_hash, str(row.closed_at), *row[9:]),
             )
-            for row in self.rows
+            for row, organisation in zip(self.rows, named, strict=True)
         ]
 
     def history(self, engine: Engine) -> list[Document]:
