@@ -32,7 +32,7 @@ def render() -> None:
         st.info(section.text, icon=":material/lock:")
         st.caption(fmt.text("benchmark.rule", k=k))
         st.stop()
-    st.plotly_chart(section.figures["benchmark"], theme=None, key="benchmark_bands")
+    st.plotly_chart(section.figures["benchmark"], theme=None, key="benchmark_bands", config=common.CHART_CONFIG)
     rows = section.rows
     # Each pillar followed by its capabilities ("People · Governance"), as the results page groups them.
     table = pd.DataFrame(

@@ -77,6 +77,10 @@ CONSULTANT_PATHS = (
 POSITION_PARAM = "at"
 TOKEN_PARAM = "token"
 
+#: Charts on screen without plotly's toolbar: its buttons carry English tooltips of their own ("Download plot
+#: as a png", "Zoom in"), and a figure without it draws faster; the reports page has the downloads.
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
 
 

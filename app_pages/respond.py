@@ -65,11 +65,15 @@ def _answer_from_widgets(question_id: str, stored: Answer | None) -> tuple[Answe
     value = state.get(_value_key(question_id))
     if value is None:
         return None, "respond.choose_first"
-    reason = (state.get(_reason_key(question_id)) or "").strip() or None
+    def typed(key: str, kept: str | None) -> str | None:
+        # A field not drawn in the last run (its expander folded) keeps what is stored.
+        return ((state.get(key) or "").strip() or None) if key in state else kept
+
+    reason = typed(_reason_key(question_id), stored.reason if stored else None)
     if value == "na" and not reason:
         return None, "respond.reason_pending"
-    comment = (state.get(_comment_key(question_id)) or "").strip() or None
-    evidence = (state.get(_evidence_key(question_id)) or "").strip() or None
+    comment = typed(_comment_key(question_id), stored.comment if stored else None)
+    evidence = typed(_evidence_key(question_id), str(stored.evidence) if stored and stored.evidence else None)
     try:
         return Answer(value=value, reason=reason if value == "na" else None, comment=comment, evidence=evidence), None
     except ValidationError as error:
@@ -190,20 +194,32 @@ def _question(respondent: int, question: Question, number: int, scale: dict[int,
         )
         # Typed text is saved with a button in a form without Enter-to-submit: Streamlit then shows no
         # "Press Enter to apply" of its own (English) over the Dutch field.
-        with st.container(key=f"ladder_{number}"), st.expander(fmt.text("respond.levels_full")):
-            st.markdown("\n\n".join(
-                f"**{level.level} · {plain(scale.get(level.level, ''))}** — "
-                f"{plain(localized(level.descriptor, fmt.lang))}"
-                for level in question.levels
-            ))
+        # Folded parts are drawn once opened (an expander with a key reruns on a click): a section's
+        # first drawing stays light in the browser.
+        with st.container(key=f"ladder_{number}"):
+            ladder = st.expander(fmt.text("respond.levels_full"), key=f"ladder_open_{qid}", on_change="rerun")
+            if ladder.open:
+                ladder.markdown("\n\n".join(
+                    f"**{level.level} · {plain(scale.get(level.level, ''))}** — "
+                    f"{plain(localized(level.descriptor, fmt.lang))}"
+                    for level in question.levels
+                ))
         if st.session_state.get(_value_key(qid)) == "na":
             with st.form(f"reason_form_{qid}", enter_to_submit=False, border=False):
                 st.text_input(fmt.text("respond.reason"), key=_reason_key(qid), disabled=closed, max_chars=4000)
                 st.form_submit_button(
                     fmt.text("respond.save_reason"), disabled=closed, on_click=_save, args=(respondent, qid),
                 )
-        with st.expander(fmt.text("respond.comment_evidence")):
-            with st.form(f"comment_form_{qid}", enter_to_submit=False, border=False):
+        typed = bool(st.session_state.get(_comment_key(qid)) or st.session_state.get(_evidence_key(qid)))
+        remarks = st.expander(fmt.text("respond.comment_evidence"), expanded=typed, key=f"comment_open_{qid}",
+                              on_change="rerun")
+        if not remarks.open:
+            # Not drawn: Streamlit would keep the fields' emptied widget values; saving a level then keeps
+            # the stored comment and link instead (``_answer_from_widgets``).
+            st.session_state.pop(_comment_key(qid), None)
+            st.session_state.pop(_evidence_key(qid), None)
+        else:
+            with remarks, st.form(f"comment_form_{qid}", enter_to_submit=False, border=False):
                 st.text_area(fmt.text("respond.comment"), key=_comment_key(qid), disabled=closed, max_chars=4000)
                 st.text_input(
                     fmt.text("respond.evidence"), key=_evidence_key(qid), disabled=closed,

@@ -29,7 +29,7 @@ def _question_columns(question: str) -> dict:
 
 
 def _chart(figure: object, key: str) -> None:
-    st.plotly_chart(figure, theme=None, key=key)
+    st.plotly_chart(figure, theme=None, key=key, config=common.CHART_CONFIG)
 
 
 def render() -> None:

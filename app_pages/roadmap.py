@@ -110,7 +110,7 @@ def render() -> None:
     )
     # The report's timeline: the first steps, as the PDF draws them; the table above lists every step.
     st.subheader(fmt.text("roadmap.timeline"))
-    st.plotly_chart(section.figures["roadmap"], theme=None, key="roadmap_timeline")
+    st.plotly_chart(section.figures["roadmap"], theme=None, key="roadmap_timeline", config=common.CHART_CONFIG)
     if section.timeline_note:
         st.caption(section.timeline_note)
 

@@ -11,8 +11,8 @@ drives Debian's Chromium (``/usr/bin/chromium``) through Playwright:
   in the sidebar until the script has finished and every plotly chart of the
   page has drawn its SVG;
 * ``respond_first_s``: a fresh browser opens the respondent's personal link,
-  until the first section's questions are drawn;
-* ``respond_next_s``: from the click on Next until the next section is drawn.
+  until the first section is drawn down to its Finish button, nothing stale left;
+* ``respond_next_s``: from the click on Next until the next section is drawn so.
 
 Each figure is the median of ``--repeats`` measurements (pages are visited in
 turn, so every visit draws its page afresh). The last line printed is JSON:
@@ -43,7 +43,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run"
 TIMEOUT = 60_000
 #: Done: the script has finished (no status widget) and the page's plotly charts, as many as it has, have drawn.
 DRAWN = """(expected) => {
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]')) return false;
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
   return charts.length >= expected && charts.every(c => c.querySelector('.main-svg'));
 }"""
@@ -114,9 +114,9 @@ def _drawn(page, start: float, expected: int = 0) -> float:
 
 
 def _settled_charts(page) -> int:
-    """How many charts the page shows once nothing changes any more (for 4 s)."""
+    """How many charts the page shows once nothing changes any more (for 6 s)."""
     last, since = -1, time.monotonic()
-    while time.monotonic() - since < 4:
+    while time.monotonic() - since < 6:
         count = page.evaluate(CHARTS)
         if count != last:
             last, since = count, time.monotonic()
@@ -182,7 +182,7 @@ def main() -> None:
                 answer = respondent.new_page()
                 start = time.perf_counter()
                 answer.goto(f"{base}/?token={token}&lang=en&at=")
-                answer.locator(".st-key-question_1").wait_for(timeout=TIMEOUT)
+                answer.locator(".st-key-respond_finish").wait_for(timeout=TIMEOUT)  # the page's last element
                 samples["respond_first"].append(_drawn(answer, start))
                 for _step in range(2):
                     heading = answer.locator('[data-testid="stHeading"]').nth(1).inner_text()
@@ -192,6 +192,7 @@ def main() -> None:
                         "h => document.querySelectorAll('[data-testid=\"stHeading\"]')[1]?.innerText !== h",
                         arg=heading, timeout=TIMEOUT, polling=25,
                     )
+                    answer.locator(".st-key-respond_finish").wait_for(timeout=TIMEOUT)
                     samples["respond_next"].append(_drawn(answer, start))
                 print(f"respond: first {samples['respond_first'][-1]:.2f} s,"
                       f" next {samples['respond_next'][-1]:.2f} s", flush=True)

@@ -66,6 +66,9 @@ def test_not_applicable_is_saved_only_with_a_reason(world: World) -> None:
 def test_comment_and_evidence_are_saved_and_a_bad_link_is_refused(world: World) -> None:
     at = _open(world)
     at.radio(key=f"answer_{ROLES}").set_value("dont_know").run()
+    assert not at.text_area  # drawn once its expander is opened
+    at.session_state[f"comment_open_{ROLES}"] = True  # a click on "Comment and evidence"
+    at.run()
     save = f"FormSubmitter:comment_form_{ROLES}-Save comment and link"
     at.text_area(key=f"comment_{ROLES}").input("Ask the facility manager.")
     at.text_input(key=f"evidence_{ROLES}").input("javascript:alert(1)")
@@ -260,3 +263,18 @@ def test_levels_are_named_first_with_their_description_below(world: World) -> No
     radio = at.radio(key=f"answer_{ROLES}")
     assert all(option.startswith("**") and option.endswith("**") for option in radio.options[:-2])
     assert radio.proto.captions[-2:] == ["", ""] and all(radio.proto.captions[:-2])
+
+
+def test_a_folded_comment_is_kept_when_the_level_changes(world: World) -> None:
+    at = _open(world)
+    at.radio(key=f"answer_{ROLES}").set_value(2).run()
+    at.session_state[f"comment_open_{ROLES}"] = True
+    at.run()
+    at.text_area(key=f"comment_{ROLES}").input("Signed by the board.")
+    at.button(key=f"FormSubmitter:comment_form_{ROLES}-Save comment and link").click().run()
+    at.session_state[f"comment_open_{ROLES}"] = False  # folded again: the fields are not drawn
+    at.run()
+    at.run()
+    at.radio(key=f"answer_{ROLES}").set_value(3).run()
+    stored = _stored(world)[ROLES]
+    assert (stored.value, stored.comment) == (3, "Signed by the board.")

@@ -114,8 +114,9 @@ def test_a_respondent_on_a_phone(server, browser) -> None:
     saved.wait_for(timeout=TIMEOUT)
     assert page.locator('[data-testid="stToast"]').count() == 0  # nothing over the next question
     # The full ladder is one tap away.
-    _question(page, 2).get_by_text("Alle niveaus voluit lezen").click()
-    page.wait_for_timeout(300)
+    _question(page, 2).get_by_text("Alle niveaus voluit lezen").click()  # drawn once opened
+    page.locator(".st-key-ladder_2 [data-testid='stMarkdownContainer']").first.wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
     ladder = page.locator(".st-key-ladder_2 details")
     assert ladder.get_attribute("open") is not None and ladder.inner_text().count(" — ") == 6
 

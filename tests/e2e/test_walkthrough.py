@@ -230,8 +230,8 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:
         seen[number] = _checked_label(answer_page, number)
     assert seen[1].startswith("2 · ") and seen[4].startswith("3 · ") and seen[5].startswith("1 · "), seen
     assert seen[2] == "Not applicable" and seen[3] == "Don't know", seen
-    _open_section(answer_page, sections.nth(0))
-    _question(answer_page, 1).get_by_text("Comment and evidence (optional)").click()
+    _open_section(answer_page, sections.nth(0))  # the stored comment shows unfolded
+    _question(answer_page, 1).get_by_label("Comment").wait_for(timeout=TIMEOUT)
     _shoot(answer_page, "respond.png")
 
     # Complete the answers: respondent 1's remaining ones and respondent 2's, through the store.
