@@ -37,6 +37,8 @@ from scoring.audiences import PERCEPTION_GAP
 
 #: Settled questions and perception-gap findings the board edition lists (the full edition lists all).
 BOARD_ROWS = 10
+#: What a perception gap is about, by ``PerceptionGap.kind``.
+KINDS = {"pillar": "report.col.pillar", "capability": "report.col.capability"}
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ def build(inputs: ReportInputs, fmt: Formatter) -> AudiencesSection:
             )
     gaps = tuple(
         Gap(
-            kind=fmt.text(f"report.col.{g.kind}"),
+            kind=fmt.text(KINDS[g.kind]),
             name=names[g.id],
             finding=fmt.text(
                 "report.audiences.finding",
@@ -303,7 +305,7 @@ def sheets(inputs: ReportInputs, fmt: Formatter) -> list[Sheet]:
             given = [score for score in scores if score is not None]
             gap = gaps.get((kind, item_id))
             rows.append([
-                fmt.text(f"report.col.{kind}"), item_id, label[item_id], *scores,
+                fmt.text(KINDS[kind]), item_id, label[item_id], *scores,
                 round(max(given) - min(given), 2) if len(given) > 1 else None,
                 None if gap is None else fmt.text(
                     "report.audiences.finding",
