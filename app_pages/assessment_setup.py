@@ -269,9 +269,11 @@ def _new_assessment_form(organisation_id: int, fmt: Formatter, expanded: bool) -
         if not choices:
             st.info(fmt.text("setup.no_questionnaires"))
             return
+        ids = list(dict.fromkeys(key[0] for key in choices))
         st.selectbox(
             fmt.text("setup.questionnaire"),
-            list(choices),
+            # Each questionnaire's newest version first, so a new assessment starts on it by default.
+            sorted(choices, key=lambda key: (ids.index(key[0]), -key[1])),
             format_func=lambda key: f"{localized(choices[key].title, fmt.lang)} (v{key[1]}, "
             f"{fmt.text('setup.questions', count=choices[key].question_count)})",
             key="setup_new_questionnaire",

@@ -83,3 +83,12 @@ def test_closing_the_assessment_is_stored(world: World) -> None:
     at.button_group(key="setup_status").set_value(None).run()
     assert assessments.get_assessment(world.engine, world.user_id, world.assessment_id).status == "closed"
     assert at.button_group(key="setup_status").value == "closed"
+
+
+def test_a_new_assessment_starts_on_the_newest_version(world: World) -> None:
+    """Version 1 of the default questionnaire stays installed for old assessments; new ones start on version 2."""
+    at = signed_in(world, "assessment_setup.py")
+    box = at.selectbox(key="setup_new_questionnaire")
+    labels = [option for option in box.options if "(v" in option]
+    assert labels[:2] == [box.format_func(("digital-resilience", 2)), box.format_func(("digital-resilience", 1))]
+    assert at.selectbox(key="setup_new_questionnaire").value == ("digital-resilience", 2)
