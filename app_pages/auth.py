@@ -36,6 +36,8 @@ SESSION_COOKIE = "veerkracht_session"
 SESSION_KEY = "consultant_session"
 #: The cookie change the next run writes: the new key, or "" to clear it.
 COOKIE_PENDING_KEY = "consultant_session_cookie"
+#: The cookie value this browser session should hold (the key, or "" once cleared), written until it does.
+COOKIE_WANTED_KEY = "consultant_session_cookie_wanted"
 #: When this browser session was last active, and which place was last remembered.
 ACTIVE_AT_KEY = "consultant_active_at"
 PLACE_KEY = "consultant_place"
@@ -168,8 +170,15 @@ def cookie_script() -> None:
     Streamlit cannot set a response header from a page, so the cookie is set by the browser:
     ``SameSite=Strict`` (never sent from another site), ``Secure`` over HTTPS, path ``/``.
     """
-    value = st.session_state.pop(COOKIE_PENDING_KEY, None)
-    if value is None:
+    state = st.session_state
+    pending = state.pop(COOKIE_PENDING_KEY, None)
+    if pending is not None:
+        state[COOKIE_WANTED_KEY] = pending
+    value = state.get(COOKIE_WANTED_KEY)
+    # Written in every run until the browser is known to hold it, not once: a run that a rerun replaces
+    # (sign-in, a sidebar pick) may never reach the browser, and Chromium then kept no cookie (seen in the
+    # end-to-end test). The script is the same each time, so writing it again changes nothing.
+    if value is None or (value and session_cookie() == value):
         return
     age = int(sessions.MAX_AGE.total_seconds()) if value else 0
     # The key is URL-safe base64 (json.dumps quotes it); "" clears the cookie.

@@ -14,6 +14,7 @@ import streamlit as st
 
 from app_pages import analysis, common
 from reports.sections import benchmark
+from reports.sector_names import peer_group_label, sector_label
 
 
 def render() -> None:
@@ -22,7 +23,11 @@ def render() -> None:
     data = analysis.load(user, common.require_assessment())
     section = benchmark.build(data.inputs, fmt)
     st.title(fmt.text("benchmark.page"))
-    group = common.plain(data.inputs.peer_group or data.document.organisation.sector)
+    organisation = data.document.organisation
+    group = common.plain(
+        peer_group_label(data.inputs.peer_group, organisation.sector, organisation.size_class, fmt)
+        or sector_label(organisation.sector, fmt)
+    )
     st.caption(fmt.text("benchmark.group", group=group, count=section.peers))
     if data.result.overall is None or data.inputs.benchmark is None:
         st.info(fmt.text("results.no_answers"))

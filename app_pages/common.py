@@ -149,6 +149,8 @@ def _language_changed() -> None:
 def language_switch() -> None:
     """A language selector in the sidebar; the choice is kept in the URL so a refresh keeps it."""
     lang = current_language()
+    if st.query_params.get("lang") != lang:  # moving to another page drops the address's parameters
+        st.query_params["lang"] = lang
     fmt = formatter()
     st.session_state.setdefault("language_choice", lang)
     if st.session_state["language_choice"] is None:

@@ -7,6 +7,9 @@ import streamlit as st
 
 from app_pages import common
 from i18n.format import Formatter
+from questionnaires.sectors import OTHER, sections
+from reports.sector_names import sector_label
+from scoring.sectors import is_section
 from store import organisations, privacy
 from store.errors import StoreError
 
@@ -36,6 +39,34 @@ def size_choices(current: str | None = None) -> list[str]:
     return [*SIZE_CLASSES, current] if current and current not in SIZE_CLASSES else list(SIZE_CLASSES)
 
 
+def sector_choices() -> list[str]:
+    """The sections A–U of SBI / NACE, then "other" (typed in a text field below the list)."""
+    return [*sections(), OTHER]
+
+
+def sector_option(choice: str, fmt: Formatter) -> str:
+    if choice == OTHER:
+        return fmt.text("sectors.other")
+    return fmt.text("sectors.option", code=choice, name=sections()[choice].name(fmt.lang))
+
+
+def chosen_sector(prefix: str) -> str:
+    """The sector the form holds: a section letter, or the typed text of an other sector."""
+    state = st.session_state
+    choice = state.get(f"{prefix}_sector") or ""
+    return state.get(f"{prefix}_sector_other", "") if choice == OTHER else choice
+
+
+def sector_fields(prefix: str, fmt: Formatter) -> None:
+    """The sector list and, for "other", the text field with a note that it is left out of peer groups."""
+    st.selectbox(fmt.text("organisations.sector"), sector_choices(), key=f"{prefix}_sector", index=None,
+                 format_func=lambda choice: sector_option(choice, fmt), help=fmt.text("sectors.pick_help"),
+                 placeholder=fmt.text("sectors.placeholder"))
+    if st.session_state.get(f"{prefix}_sector") == OTHER:
+        st.text_input(fmt.text("sectors.other_text"), key=f"{prefix}_sector_other", max_chars=200)
+        st.caption(fmt.text("sectors.other_help"))
+
+
 def _create() -> None:
     state = st.session_state
     fmt = common.formatter()
@@ -44,7 +75,7 @@ def _create() -> None:
             common.engine(),
             common.require_user(),
             state.get("org_new_name", ""),
-            state.get("org_new_sector", ""),
+            chosen_sector("org_new"),
             state.get("org_new_size") or SIZE_CLASSES[0],
         )
     except StoreError as error:
@@ -53,8 +84,8 @@ def _create() -> None:
     state[common.ORGANISATION_KEY] = created.id
     state.pop(common.ASSESSMENT_KEY, None)
     common.flash("success", fmt.text("organisations.created", name=common.plain(created.name)))
-    for key in ("org_new_name", "org_new_sector"):
-        state[key] = ""
+    state["org_new_name"] = state["org_new_sector_other"] = ""
+    state["org_new_sector"] = None
 
 
 def _update(organisation_id: int) -> None:
@@ -66,7 +97,7 @@ def _update(organisation_id: int) -> None:
             common.require_user(),
             organisation_id,
             name=state.get("org_edit_name", ""),
-            sector=state.get("org_edit_sector", ""),
+            sector=chosen_sector("org_edit"),
             size_class=state.get("org_edit_size") or None,
         )
     except StoreError as error:
@@ -125,7 +156,7 @@ def render() -> None:
         table = pd.DataFrame(
             {
                 fmt.text("organisations.name"): [o.name for o in owned],
-                fmt.text("organisations.sector"): [o.sector for o in owned],
+                fmt.text("organisations.sector"): [sector_label(o.sector, fmt) for o in owned],
                 fmt.text("organisations.size"): [size_label(o.size_class, fmt) for o in owned],
                 fmt.text("organisations.demo"): [o.demo for o in owned],
             }
@@ -136,8 +167,7 @@ def render() -> None:
 
     with st.expander(fmt.text("organisations.new"), expanded=not total, icon=":material/add:"):
         st.text_input(fmt.text("organisations.name"), key="org_new_name", max_chars=200)
-        st.text_input(fmt.text("organisations.sector"), key="org_new_sector", max_chars=200,
-                      placeholder=fmt.text("organisations.sector_hint"))
+        sector_fields("org_new", fmt)
         st.selectbox(fmt.text("organisations.size"), SIZE_CLASSES, key="org_new_size",
                      format_func=lambda size: size_label(size, fmt))
         st.button(fmt.text("organisations.create"), key="org_create", on_click=_create, type="primary")
@@ -147,13 +177,21 @@ def render() -> None:
     if current is None:
         return
     st.subheader(fmt.text("organisations.edit", name=common.plain(current.name)))
+    state = st.session_state
+    # The other sector's text field is drawn only for "other", so it is filled apart from the form's fields.
+    if state.get(common.ORGANISATION_FORM_FOR_KEY) != current.id or "org_edit_sector" not in state:
+        state["org_edit_sector_other"] = "" if is_section(current.sector) else current.sector
     common.fill_form(
         common.ORGANISATION_FORM_FOR_KEY,
         current.id,
-        {"org_edit_name": current.name, "org_edit_sector": current.sector, "org_edit_size": current.size_class},
+        {
+            "org_edit_name": current.name,
+            "org_edit_sector": current.sector if is_section(current.sector) else OTHER,
+            "org_edit_size": current.size_class,
+        },
     )
     st.text_input(fmt.text("organisations.name"), key="org_edit_name", max_chars=200)
-    st.text_input(fmt.text("organisations.sector"), key="org_edit_sector", max_chars=200)
+    sector_fields("org_edit", fmt)
     st.selectbox(fmt.text("organisations.size"), size_choices(current.size_class), key="org_edit_size",
                  format_func=lambda size: size_label(size, fmt))
     save, remove = st.columns(2)

@@ -31,6 +31,7 @@ from questionnaires.models import localized
 from reports.branding import DEFAULT_COLOUR, LOGO_TYPES, Branding
 from reports.build import DEFAULT_EDITION, EDITIONS, ReportInputs
 from reports.sections import appendix, audiences, benchmark, lens, method, pillar, roadmap, status, summary
+from reports.sector_names import sector_label
 
 __all__ = ["DEFAULT_COLOUR", "LOGO_TYPES", "Branding", "Cover", "ReportContext", "build_context"]
 
@@ -107,7 +108,7 @@ def cover(inputs: ReportInputs, fmt: Formatter, edition: str = "full") -> Cover:
         demo=assessment.demo or inputs.result.demo,
         organisation=assessment.organisation.name,
         organisation_short=_cut(assessment.organisation.name, HEADER_CHARS),
-        sector=assessment.organisation.sector,
+        sector=sector_label(assessment.organisation.sector, fmt),
         size_class=assessment.organisation.size_class,
         title=assessment.title or fmt.text("report.title"),
         date=fmt.date(assessment.date),

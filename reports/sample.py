@@ -72,7 +72,7 @@ def demo_assessment(
             Respondent(id=f"r{number + 1}", role=ROLES[number % len(ROLES)], answers=answers)
         )
     return Assessment(
-        organisation=Organisation(name=organisation, sector="zorg", size_class="250-999"),
+        organisation=Organisation(name=organisation, sector="Q", size_class="250-999"),
         title=None,
         date=date,
         status="closed",
@@ -129,6 +129,6 @@ def sample_inputs(questionnaire: Questionnaire, baseline: Questionnaire | None =
         questionnaire=questionnaire,
         branding=Branding(consultant="Adviesbureau Veerkracht (demo)", colour="#1d6f8a"),
         benchmark=benchmark(result, peer_table(peers)),
-        peer_group="zorg",
+        peer_group="Q",
         history=comparable_history((current, questionnaire), [(earlier, earlier_questionnaire)]),
     )

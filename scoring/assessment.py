@@ -153,6 +153,8 @@ class AgreedAnswer(Plain):
 class Organisation(Plain):
     name: RequiredText
     #: Sector and size class choose benchmark peers; the app refuses them empty, so the file does too.
+    #: The sector is an SBI / NACE section letter ("Q"); an import reads a known name as its letter
+    #: (``questionnaires.sectors``), any other text is an other sector without peers.
     sector: RequiredText
     size_class: RequiredText
 

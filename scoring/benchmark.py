@@ -24,6 +24,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from scoring.results import Result
+from scoring.sectors import is_section
 
 DEFAULT_K = 5
 MIN_K = 3
@@ -97,9 +98,14 @@ def select_peers(
     Peers are other organisations with the same questionnaire and sector, each
     with its latest result only; when at least ``k`` of them also share the
     size class, only those (kind ``"sector_size"``), else the whole sector
-    (kind ``"sector"``).
+    (kind ``"sector"``). An organisation whose sector is none of the fixed
+    sections (``scoring.sectors``: an *other* sector, kept as typed) has no
+    peers (kind ``"other"``) and is nobody's peer: free texts would make the
+    group depend on spelling.
     """
     check_k(k)
+    if not is_section(result.sector):
+        return candidates.iloc[0:0], "other"
     peers = candidates[
         (candidates["organisation"] != result.organisation)
         & (candidates["questionnaire_id"] == result.questionnaire_id)

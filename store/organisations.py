@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, or_, select, update
 
+from questionnaires.sectors import canonical, matching_sections
 from scoring.assessment import TextRefused, check_text
 from store._util import as_utc, utcnow
 from store.engine import reading, writing
@@ -70,7 +71,7 @@ def create_organisation(
 ) -> Organisation:
     values = {
         "name": clean_text(name, "name"),
-        "sector": clean_text(sector, "sector"),
+        "sector": canonical(clean_text(sector, "sector")),
         "size_class": clean_text(size_class, "size_class"),
     }
     with writing(engine) as connection:
@@ -93,6 +94,7 @@ def _matching(user_id: int, search: str | None) -> list:
             or_(
                 func.lower(organisations.c.name).like(pattern, escape="\\"),
                 func.lower(organisations.c.sector).like(pattern, escape="\\"),
+                organisations.c.sector.in_(matching_sections(words)),
             )
         )
     return conditions
@@ -141,7 +143,7 @@ def update_organisation(
     if name is not None:
         values["name"] = clean_text(name, "name")
     if sector is not None:
-        values["sector"] = clean_text(sector, "sector")
+        values["sector"] = canonical(clean_text(sector, "sector"))
     if size_class is not None:
         values["size_class"] = clean_text(size_class, "size_class")
     with writing(engine) as connection:

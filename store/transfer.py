@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from assessments.file import MAX_FILE_BYTES, AssessmentFileError, assessment_to_json, parse_assessment
 from questionnaires.models import Questionnaire
+from questionnaires.sectors import canonical
 from scoring.assessment import Assessment
 from store._util import utcnow
 from store.assessments import assessment_document, info_from_row, insert_assessment, owned_assessment
@@ -61,7 +62,8 @@ def check_import(
 
 def _organisation_for(connection: Connection, user_id: int, document: Assessment) -> int:
     """The consultant's organisation with the file's name, sector, size class and demo flag, or a new one."""
-    wanted = document.organisation
+    # The file's sector as a section letter when it names one ("Zorg", "care" -> "Q"); other text stays.
+    wanted = document.organisation.model_copy(update={"sector": canonical(document.organisation.sector)})
     found = connection.execute(
         select(organisations.c.id)
         .where(

@@ -9,6 +9,7 @@ from reports import chart_data, charts
 from reports.build import ReportInputs
 from reports.labels import labels
 from reports.sections import Figures
+from reports.sector_names import is_other, peer_group_label, sector_label
 from scoring.benchmark import DEFAULT_K, BenchmarkFigure
 
 
@@ -62,6 +63,12 @@ def build(inputs: ReportInputs, fmt: Formatter) -> BenchmarkSection:
     rule = fmt.text("report.benchmark.rule", k=k)
     if benchmark is None:
         return BenchmarkSection(shown=False, text=fmt.text("report.benchmark.reason.not_requested"), rule=rule)
+    organisation = inputs.assessment.organisation
+    if is_other(organisation.sector):  # an other sector: never in a peer group (scoring.sectors)
+        return BenchmarkSection(
+            shown=False, rule=rule,
+            text=fmt.text("report.benchmark.reason.other_sector", sector=sector_label(organisation.sector, fmt)),
+        )
     names = labels(inputs.questionnaire, fmt.lang)
     figures = benchmark.figures
     peers = max((f.peers for f in figures.values() if f.kind == "pillar"), default=0)
@@ -77,9 +84,8 @@ def build(inputs: ReportInputs, fmt: Formatter) -> BenchmarkSection:
             peers=peers, rows=tuple(rows),
         )
     shown_peers = max(f.peers for f in figures.values() if f.kind == "pillar" and f.withheld is None)
-    text = fmt.text(
-        "report.benchmark.peers", count=shown_peers, group=inputs.peer_group or fmt.text("report.benchmark.all")
-    )
+    group = peer_group_label(inputs.peer_group, organisation.sector, organisation.size_class, fmt)
+    text = fmt.text("report.benchmark.peers", count=shown_peers, group=group or fmt.text("report.benchmark.all"))
     withheld = sum(1 for f in figures.values() if f.withheld is not None)
     if withheld:
         text += " " + fmt.text("report.benchmark.some_withheld", count=withheld, k=k)

@@ -18,6 +18,7 @@ from reports import chart_data, charts
 from reports.build import ReportInputs
 from reports.labels import Labels, labels
 from reports.sections import Figures, Item, status
+from reports.sector_names import peer_group_label, sector_label
 from scoring.benchmark import BenchmarkFigure
 from scoring.results import CapabilityResult
 from scoring.trend import trend
@@ -148,7 +149,8 @@ def _headline(inputs: ReportInputs, fmt: Formatter, names: Labels) -> tuple[str,
             f"report.summary.vs_peers.{_compare(result.overall, overall.median)}",
             median=fmt.number(overall.median),
             peers=overall.peers,
-            group=inputs.peer_group or result.sector,
+            group=peer_group_label(inputs.peer_group, result.sector, result.size_class, fmt)
+            or sector_label(result.sector, fmt),
         )
     sentence = fmt.text(
         "report.summary.sentence",

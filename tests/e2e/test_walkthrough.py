@@ -35,6 +35,12 @@ def _nav(page, name: str) -> None:
     _wait_idle(page)
 
 
+def _pick_sector(page, code: str) -> None:
+    """Pick an SBI / NACE section ("O · Public administration …") in the organisation form's sector list."""
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Sector").first.click()
+    page.get_by_role("option", name=re.compile(rf"^{code} · ")).click()
+
+
 def _question(page, number: int):
     """The bordered container of question ``number`` on the current section."""
     return page.locator(f".st-key-question_{number}")
@@ -154,7 +160,7 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:
     _wait_idle(page)
 
     page.get_by_label("Name", exact=True).first.fill("Gemeente Voorbeeld")
-    page.get_by_label("Sector", exact=True).first.fill("government")
+    _pick_sector(page, "O")
     page.get_by_role("button", name="Create organisation").click()
     page.get_by_text("Organisation Gemeente Voorbeeld was created.").wait_for(timeout=TIMEOUT)
     _wait_idle(page)

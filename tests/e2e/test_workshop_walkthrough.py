@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, EMAIL, PASSWORD
-from tests.e2e.test_walkthrough import TIMEOUT, _choose, _nav, _saved, _shoot, _wait_idle
+from tests.e2e.test_walkthrough import TIMEOUT, _choose, _nav, _pick_sector, _saved, _shoot, _wait_idle
 
 pytestmark = pytest.mark.timeout(300)
 RATIONALE = "The board approves the plan yearly, but nobody checks that it is followed."
@@ -72,7 +72,7 @@ def test_board_respondent_and_workshop(server, browser) -> None:
     page.get_by_role("heading", name="Organisations").wait_for(timeout=TIMEOUT)
     _wait_idle(page)
     page.get_by_label("Name", exact=True).first.fill("Waterschap Voorbeeld")
-    page.get_by_label("Sector", exact=True).first.fill("government")
+    _pick_sector(page, "O")
     page.get_by_role("button", name="Create organisation").click()
     page.get_by_text("Organisation Waterschap Voorbeeld was created.").wait_for(timeout=TIMEOUT)
     _wait_idle(page)

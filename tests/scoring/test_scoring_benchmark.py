@@ -168,14 +168,14 @@ def test_select_peers_prefers_size_class_when_enough(worked, make) -> None:
             assessment.model_copy(update={"organisation": organisation}), worked
         )
 
-    own = result("Own", "care", "small")
-    others = [result(f"S{i}", "care", "small") for i in range(4)]
-    others += [result(f"L{i}", "care", "large") for i in range(3)]
+    own = result("Own", "Q", "small")
+    others = [result(f"S{i}", "Q", "small") for i in range(4)]
+    others += [result(f"L{i}", "Q", "large") for i in range(3)]
     others += [
-        result("Old", "care", "small", "2024-01-01"),
-        result("Old", "care", "large", "2026-02-01"),
+        result("Old", "Q", "small", "2024-01-01"),
+        result("Old", "Q", "large", "2026-02-01"),
     ]
-    others += [result("X", "energy", "small"), result("Own", "care", "small", "2025-01-01")]
+    others += [result("X", "D", "small"), result("Own", "Q", "small", "2025-01-01")]
     table = peer_table([own, *others])
     peers, kind = select_peers(own, table, k=5)
     assert kind == "sector"
@@ -184,6 +184,24 @@ def test_select_peers_prefers_size_class_when_enough(worked, make) -> None:
     peers, kind = select_peers(own, table, k=4)
     assert kind == "sector_size"
     assert sorted(peers["organisation"]) == ["S0", "S1", "S2", "S3"]
+
+
+def test_an_other_sector_has_no_peers_and_is_nobodys_peer(worked, make) -> None:
+    """A sector outside the SBI / NACE sections (kept as typed) never forms a peer group (issue 11)."""
+    from scoring.benchmark import select_peers
+
+    def result(org, sector):
+        assessment = make(worked, {"a": {LEAD: 2}}, organisation=org)
+        organisation = assessment.organisation.model_copy(update={"sector": sector, "size_class": "small"})
+        return score_assessment(assessment.model_copy(update={"organisation": organisation}), worked)
+
+    bakeries = [result(f"Bakery {i}", "Bakkerij") for i in range(7)]
+    care = [result(f"Care {i}", "Q") for i in range(6)]
+    table = peer_table([*bakeries, *care])
+    peers, kind = select_peers(bakeries[0], table, k=5)
+    assert (kind, len(peers)) == ("other", 0)  # six others with the very same text: still no group
+    peers, kind = select_peers(care[0], table, k=5)
+    assert kind == "sector_size" and sorted(peers["organisation"]) == [f"Care {i}" for i in range(1, 6)]
 
 
 def test_no_peers_at_all(worked, make) -> None:
