@@ -293,9 +293,13 @@ def test_consultant_and_respondent_walkthrough(server, browser) -> None:
         if name == "Questionnaires":
             _upload_questionnaires(page)
         if name == "Reports":
+            # The board edition comes first: built with its stages shown, then offered for download.
+            page.get_by_role("button", name="Build PDF").first.click()
+            ready = page.get_by_role("button", name="Download PDF").first
+            ready.wait_for(timeout=90_000)
             with page.expect_download(timeout=60_000) as download:
-                page.get_by_role("button", name="Download PDF").click()
+                ready.click()
             pdf = Path(download.value.path()).read_bytes()
             assert pdf.startswith(b"%PDF-") and len(pdf) > 20_000
-            assert download.value.suggested_filename == f"veerkracht-Gemeente-Voorbeeld-{dt.date.today()}.pdf"
+            assert download.value.suggested_filename == f"veerkracht-Gemeente-Voorbeeld-{dt.date.today()}-board.pdf"
     consultant.close()
