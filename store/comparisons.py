@@ -104,7 +104,7 @@ class Comparisons:
     history_ids: list[int]
     #: The rows of the peer candidates as read: the stamp of every peer (``peers_stamp``), and
     #: ``candidates`` are made from them only when needed.
-    rows: tuple[Row, ...]
+    rows: tuple[tuple[Row, tuple | None, tuple | None], ...]
     #: Changes whenever anything a report of this assessment shows can have changed, apart from the
     #: peers (``peers_stamp``): this assessment and its history (rows, respondents, answers, agreed
     #: answers, roadmap edits), the organisation and the consultant's branding.
@@ -119,7 +119,7 @@ class Comparisons:
     @cached_property
     def candidates(self) -> list[Candidate]:
         """Every other organisation's latest closed assessment on the same questionnaire id and version."""
-        named = [_organisation(row.name, row.sector, row.size_class) for row in self.rows]
+        named = [_organisation(row.name, row.sector, row.size_class) for row, _, _ in self.rows]
         return [
             Candidate(
                 assessment_id=row.id,
@@ -129,9 +129,9 @@ class Comparisons:
                 date=row.assessment_date,
                 questionnaire_id=self.questionnaire_id,
                 questionnaire_hash=row.questionnaire_hash,
-                stamp=(row.questionnaire_hash, str(row.closed_at), *row[9:]),
+                stamp=(row.questionnaire_hash, str(row.closed_at), people, agreed),
             )
-            for row, organisation in zip(self.rows, named, strict=True)
+            for (row, people, agreed), organisation in zip(self.rows, named, strict=True)
         ]
 
     def history(self, engine: Engine) -> list[Document]:
@@ -180,8 +180,8 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
             assessments.c.questionnaire_id == own.questionnaire_id,
         )
         # Respondents (who, when added, for which audiences) and agreed answers change the scores
-        # of closed assessments too: their stamp parts are aggregated in the database, in the
-        # same one query as the candidates (no list of thousands of ids is sent back and forth).
+        # of closed assessments too: their stamp parts are aggregated in the database (no list of
+        # thousands of ids is sent back and forth).
         audience = func.coalesce(respondents.c.audiences_json, "-") + ":" + cast(respondents.c.id, String)
         if connection.dialect.name == "postgresql":
             # In respondent order: a parallel plan would otherwise join them in any order, and every
@@ -192,29 +192,27 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
         people = (
             select(
                 respondents.c.assessment_id,
-                func.count().label("count"),
-                func.sum(respondents.c.id).label("ids"),
-                func.max(respondents.c.created_at).label("added"),
-                audiences.label("audiences"),
+                func.count(),
+                func.sum(respondents.c.id),
+                func.max(respondents.c.created_at),
+                audiences,
             )
             .join(assessments, assessments.c.id == respondents.c.assessment_id)
             .join(organisations, organisations.c.id == assessments.c.organisation_id)
             .where(*mine)
             .group_by(respondents.c.assessment_id)
-            .subquery()
         )
         agreed = (
-            select(
-                agreed_answers.c.assessment_id,
-                func.count().label("count"),
-                func.max(agreed_answers.c.agreed_at).label("last"),
-            )
+            select(agreed_answers.c.assessment_id, func.count(), func.max(agreed_answers.c.agreed_at))
             .join(assessments, assessments.c.id == agreed_answers.c.assessment_id)
             .join(organisations, organisations.c.id == assessments.c.organisation_id)
             .where(*mine)
             .group_by(agreed_answers.c.assessment_id)
-            .subquery()
         )
+        # Three plain queries rather than one with joined aggregates: PostgreSQL planned that one
+        # as a loop over the aggregates (seconds with thousands of peers).
+        people_of = {row[0]: tuple(row[1:]) for row in connection.execute(people)}
+        agreed_of = {row[0]: tuple(row[1:]) for row in connection.execute(agreed)}
         closed = connection.execute(
             select(
                 assessments.c.id,
@@ -226,16 +224,8 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
                 organisations.c.name,
                 organisations.c.sector,
                 organisations.c.size_class,
-                people.c.count,
-                people.c.ids,
-                people.c.added,
-                people.c.audiences,
-                agreed.c.count.label("agreed_count"),
-                agreed.c.last.label("agreed_last"),
             )
             .join(organisations, organisations.c.id == assessments.c.organisation_id)
-            .outerjoin(people, people.c.assessment_id == assessments.c.id)
-            .outerjoin(agreed, agreed.c.assessment_id == assessments.c.id)
             .where(*mine, assessments.c.id != assessment_id)
             .order_by(assessments.c.assessment_date, assessments.c.id)
         ).all()
@@ -249,7 +239,8 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
             if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
                 latest[row.organisation_id] = row
         stamp = _stamp(connection, user_id, own, [assessment_id, *history])
-        return Comparisons(history, tuple(latest.values()), stamp, own.questionnaire_id)
+        rows = tuple((row, people_of.get(row.id), agreed_of.get(row.id)) for row in latest.values())
+        return Comparisons(history, rows, stamp, own.questionnaire_id)
 
 
 @dataclass(frozen=True)
