@@ -188,6 +188,7 @@ def test_a_respondent_on_a_phone(server, browser) -> None:
     for lang, progress in (("nl", "van"), ("en", "of")):
         page.goto(f"{link}&lang={lang}&at={first_section}")
         page.get_by_text(re.compile(rf"2 {progress} \d+")).first.wait_for(timeout=TIMEOUT)
+        page.locator('.st-key-question_1 input[type="radio"]:checked').wait_for(state="attached", timeout=TIMEOUT)
         _wait_idle(page)
         assert _checked_label(page, 1).startswith("2 · ")
         _shoot(page, f"respond-desktop-{lang}.png")
