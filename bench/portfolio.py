@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import secrets
+import shutil
 import statistics
 import sys
 import tempfile
@@ -93,6 +94,7 @@ def main() -> None:
     finally:
         if dropped:
             _drop_postgres_database(server, dropped)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(url: str, count: int, reruns: int) -> None:
