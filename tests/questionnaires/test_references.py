@@ -109,7 +109,7 @@ def test_suggestions_fix_notation_never_numbers() -> None:
 def test_the_lists_are_packaged() -> None:
     """The wheel holds only what pyproject's package-data names; the lists live in a folder that is no package."""
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"questionnaires" = ["frameworks/*.yaml"]' in pyproject
+    assert '"questionnaires" = ["frameworks/*.yaml", "reference/*.yaml"]' in pyproject
     assert sorted(path.name for path in FRAMEWORKS_DIR.glob("*.yaml")) == [
         f"{framework}.yaml" for framework in known_frameworks()
     ]

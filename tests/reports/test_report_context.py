@@ -158,7 +158,10 @@ def test_benchmark_withheld_below_k_and_shown_at_k(small_result, small_assessmen
     assert people.name == "People" and people.is_pillar
     assert (people.q1, people.median, people.q3) == ("1.5", "2.0", "2.5")
     assert [p.peer_median for p in enough.summary.pillars] == ["2.0", "2.0", "3.0"]
-    assert enough.benchmark.text.startswith("Compared with 5 organisations (overheid)")
+    # The peer group named by its SBI / NACE section ("overheid" is section O).
+    assert enough.benchmark.text.startswith(
+        "Compared with 5 organisations (Public administration and defence; compulsory social security)"
+    )
     assert "benchmark" in enough.figures
 
 

@@ -166,7 +166,7 @@ def test_inputs_from_store_take_history_and_same_sector_peers(tmp_path, small_qu
     engine.dispose()
     assert inputs.assessment.organisation.name == "Waterschap Voorbeeld"
     assert [r.date.isoformat() for r in inputs.history.results] == ["2025-03-01", inputs.result.date.isoformat()]
-    assert inputs.peer_group == "overheid"
+    assert inputs.peer_group == "O"  # "overheid" was stored as its SBI / NACE section
     people = inputs.benchmark.figures["people"]
     assert (people.peers, people.withheld, people.median) == (5, None, 2.0)
 
@@ -202,7 +202,7 @@ def test_inputs_from_store_narrow_peers_to_the_size_class_when_k_share_it(tmp_pa
 
     inputs = inputs_from_store(engine, user.id, own)
     engine.dispose()
-    assert inputs.peer_group == "overheid, 250-999"
+    assert inputs.peer_group == "O, 250-999"
     assert inputs.benchmark.figures["people"].peers == 5
 
 

@@ -19,13 +19,14 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 40
 
 def test_organisations(engine: Engine, alice: Consultant) -> None:
     second = organisations.create_organisation(engine, alice.user_id, "  Acme  ", "Logistiek", "1-9")
-    assert (second.name, second.sector, second.size_class, second.demo) == ("Acme", "Logistiek", "1-9", False)
+    # A sector named by a known name is stored as its SBI / NACE section letter ("Logistiek": H).
+    assert (second.name, second.sector, second.size_class, second.demo) == ("Acme", "H", "1-9", False)
     assert [o.name for o in organisations.list_organisations(engine, alice.user_id)] == [
         "Acme",
         "Client of alice@example.org",
     ]
     changed = organisations.update_organisation(engine, alice.user_id, second.id, sector="Zorg")
-    assert (changed.name, changed.sector) == ("Acme", "Zorg")
+    assert (changed.name, changed.sector) == ("Acme", "Q")
     with pytest.raises(InvalidInput, match="name is empty"):
         organisations.create_organisation(engine, alice.user_id, "   ", "x", "y")
     with pytest.raises(InvalidInput, match="longer than 200"):

@@ -79,3 +79,22 @@ def test_the_store_reads_typed_sectors_as_sections(engine: Engine, alice) -> Non
     assert [o.name for o in organisations.list_organisations(engine, alice.user_id, search="openbaar bestuur")] == [
         "Zorg BV"
     ]
+
+
+def test_import_reads_a_letter_or_a_known_name_and_keeps_other_text(engine: Engine, alice, bob) -> None:
+    import json
+
+    exported = json.loads(transfer.export_assessment(engine, alice.user_id, alice.assessment_id))
+    assert exported["organisation"]["sector"] == "Q"  # stored from "care"
+    found = {}
+    for typed in ("q", "Gezondheids- en welzijnszorg", "ZORG", "Bakkerij"):
+        exported["organisation"]["name"] = f"Imported {typed}"
+        exported["organisation"]["sector"] = typed
+        info = transfer.import_assessment(engine, bob.user_id, json.dumps(exported).encode())
+        found[typed] = organisations.get_organisation(engine, bob.user_id, info.organisation_id).sector
+    assert found == {"q": "Q", "Gezondheids- en welzijnszorg": "Q", "ZORG": "Q", "Bakkerij": "Bakkerij"}
+    # Importing the same file again finds the organisation stored under the letter (no duplicate).
+    exported["organisation"].update(name="Imported ZORG", sector="zorg")
+    again = transfer.import_assessment(engine, bob.user_id, json.dumps(exported).encode())
+    assert organisations.get_organisation(engine, bob.user_id, again.organisation_id).name == "Imported ZORG"
+    assert sum(o.name == "Imported ZORG" for o in organisations.list_organisations(engine, bob.user_id)) == 1

@@ -67,7 +67,8 @@ def _without_ids(text: str) -> dict:
 def test_export_import_export_is_the_same_file_except_ids(engine: Engine, filled: Consultant, bob: Consultant) -> None:
     first = export_assessment(engine, filled.user_id, filled.assessment_id)
     data = json.loads(first)
-    assert data["organisation"] == {"name": "Client of alice@example.org", "sector": "care", "size_class": "50-249"}
+    # "care" was stored as its SBI / NACE section, and the file carries the letter.
+    assert data["organisation"] == {"name": "Client of alice@example.org", "sector": "Q", "size_class": "50-249"}
     assert data["questionnaire"]["embedded"]["id"] == "small-example"
     assert data["date"] == "2026-05-04"
     assert [r["role"] for r in data["respondents"]] == ["IT manager", "CFO"]
