@@ -34,7 +34,7 @@ def render() -> None:
         st.stop()
     k = data.inputs.benchmark.k
     if not section.shown:
-        st.info(section.text, icon=":material/lock:")
+        st.info(common.plain(section.text), icon=":material/lock:")  # names the typed sector: shown literally
         st.caption(fmt.text("benchmark.rule", k=k))
         st.stop()
     st.plotly_chart(section.figures["benchmark"], theme=None, key="benchmark_bands", config=common.CHART_CONFIG)

@@ -103,7 +103,7 @@ def render() -> None:
         if section.has_chart:
             _chart(section.figures[f"pillar:{section.id}"], f"results_bars_{section.id}")
         else:  # no capability has a score: no empty chart, the share answered instead
-            st.caption(section.headline)
+            st.caption(common.plain(section.headline))  # names an uploaded questionnaire's pillar
 
     question = fmt.text("results.question")
     st.subheader(fmt.text("results.disagreement"))

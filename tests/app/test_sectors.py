@@ -28,7 +28,7 @@ def test_an_other_sector_is_left_out_of_peer_groups_with_a_note(answered: World)
     at = signed_in(answered, "benchmark.py")
     assert not at.exception
     assert len(at.get("plotly_chart")) == 0
-    note = at.info[0].value
+    note = at.info[0].value.replace("\\", "")  # typed text is shown escaped
     assert note.startswith("Not shown: this organisation's sector (Other: Bakkerij) is not on the fixed list")
     assert "left out of peer groups" in note
     # The report's benchmark text says the same, in Dutch too.
@@ -44,3 +44,12 @@ def test_an_other_sector_is_left_out_of_peer_groups_with_a_note(answered: World)
     organisations.update_organisation(answered.engine, answered.user_id, peer.id, sector="Bakkerij")
     inputs = inputs_from_store(answered.engine, answered.user_id, answered.assessment_id)
     assert max(f.peers for f in inputs.benchmark.figures.values()) == 4
+
+
+def test_a_typed_sector_is_shown_literally_in_the_note(answered: World) -> None:
+    add_peers(answered)
+    organisations.update_organisation(
+        answered.engine, answered.user_id, answered.organisation_id, sector="**Bak** [x](https://evil.example)"
+    )
+    note = signed_in(answered, "benchmark.py").info[0].value
+    assert "\\*\\*Bak\\*\\*" in note and "\\[x\\]" in note
