@@ -468,7 +468,7 @@ def render() -> None:
     position = order.index(current)
     st.header(f"{plain(pillar_name)} · {plain(localized(capability.name, fmt.lang))}")
     # On a phone the sidebar is a folded panel: where the respondent is shows here too.
-    st.caption(fmt.text("respond.section_of", number=position + 1, count=len(order)))
+    st.caption(fmt.text("respond.section_of", number=position + 1, total=len(order)))
     st.caption(plain(localized(capability.description, fmt.lang)))
     st.caption(fmt.text("respond.pick_rule"))
     scale = {level.level: localized(level.name, fmt.lang) for level in questionnaire.scale}

@@ -46,7 +46,7 @@ def status_text(person: RespondentInfo, asked: int, fmt: Formatter) -> str:
         return fmt.text("setup.finished")
     if person.answered == 0:
         return fmt.text("setup.status_not_started")
-    return fmt.text("setup.status_progress", done=person.answered, count=asked)
+    return fmt.text("setup.status_progress", done=person.answered, total=asked)
 
 
 def not_finished(people: list[RespondentInfo]) -> list[RespondentInfo]:

@@ -171,7 +171,7 @@ class Deck:
         if self.mark:  # a line of its own above the footer: it must never be cut or run into the rest
             self.text(slide, MARGIN, HEIGHT - 0.8, WIDTH - 2 * MARGIN, 0.3, [self.mark], size=11, colour=DRAFT,
                       bold=True, align=PP_ALIGN.CENTER)
-        right = f"{front.confidentiality} · {fmt.text('slides.slide_of', number=number, count=self.count)}"
+        right = f"{front.confidentiality} · {fmt.text('slides.slide_of', number=number, total=self.count)}"
         self.text(slide, WIDTH - MARGIN - 4.6, HEIGHT - 0.5, 4.6, 0.3, [right], size=10, colour=theme.MUTED,
                   align=PP_ALIGN.RIGHT)
 
