@@ -148,7 +148,7 @@ def _send(info: AssessmentInfo, kind: str) -> None:
 def table(people: list[RespondentInfo], questionnaire: Questionnaire, fmt: Formatter,
           reissue: object, revoke: object) -> None:
     """One row per respondent: who, status (not started, n of N, finished), last activity, link state and actions."""
-    widths = [3, 1.6, 1.6, 1.2, 1.3, 1.3]
+    widths = [2.6, 1.3, 1.5, 0.9, 1.8, 1.6]  # the action columns wide enough for "Nieuwe link" uncut
     header = st.columns(widths)
     for column, key in zip(header, ("setup.role", "setup.status_col", "setup.last_activity", "setup.link"),
                            strict=False):
