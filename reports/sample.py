@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from questionnaires.models import Questionnaire
@@ -132,3 +133,69 @@ def sample_inputs(questionnaire: Questionnaire, baseline: Questionnaire | None =
         peer_group="Q",
         history=comparable_history((current, questionnaire), [(earlier, earlier_questionnaire)]),
     )
+
+
+def write_sample(folder: Path, lang: str = "en") -> list[Path]:
+    """The sample report of docs/images: both editions as PDF, and three images of their pages.
+
+    The default questionnaire's newest version answers the current assessment
+    and its predecessor the earlier one, so the sample shows the trend across
+    versions as a client who started on version 1 sees it.
+    """
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    from questionnaires import load_questionnaire
+    from questionnaires.registry import DEFAULT_QUESTIONNAIRE, comparable_predecessor
+    from reports.build import report_bytes
+
+    questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+    inputs = sample_inputs(questionnaire, comparable_predecessor(questionnaire))
+    board, full = folder / "sample-report.pdf", folder / "sample-report-full.pdf"
+    board.write_bytes(report_bytes(inputs, "pdf", lang, edition="board"))
+    full.write_bytes(report_bytes(inputs, "pdf", lang, edition="full"))
+
+    def strip(pdf: Path, pages: tuple[int, ...], out: Path) -> Path:
+        with tempfile.TemporaryDirectory() as scratch:
+            images = []
+            for page in pages:
+                prefix = Path(scratch) / f"p{page}"
+                subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                                str(pdf), str(prefix)], check=True)
+                images.append(Image.open(f"{prefix}.png").convert("RGB"))
+            width = sum(image.width for image in images) + 16 * (len(images) - 1)
+            sheet = Image.new("RGB", (width, max(image.height for image in images)), "white")
+            x = 0
+            for image in images:
+                sheet.paste(image, (x, 0))
+                x += image.width + 16
+            sheet.save(out, optimize=True)
+        return out
+
+    return [
+        board,
+        full,
+        strip(board, (1, 2, 3), folder / "sample-report-1.png"),
+        strip(board, (4, 5, 6), folder / "sample-report-2.png"),
+        strip(
+            full, _pages_with(full, ("Pillar: People", "Regulatory lens", "Trend over time")),
+            folder / "sample-report-3.png",
+        ),
+    ]
+
+
+def _pages_with(pdf: Path, titles: tuple[str, ...]) -> tuple[int, ...]:
+    """The page (1-based) each chapter starts on: its text begins with the chapter's title."""
+    from pypdf import PdfReader
+
+    firsts = [((page.extract_text() or "").splitlines() or [""])[0] for page in PdfReader(pdf).pages]
+    return tuple(next((n for n, line in enumerate(firsts, start=1) if line == title), len(firsts)) for title in titles)
+
+
+if __name__ == "__main__":  # python -m reports.sample docs/images
+    import sys
+
+    for written in write_sample(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
+        print(written)
