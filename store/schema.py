@@ -26,6 +26,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from scoring.results import ASSESSMENT_STATUSES, HORIZONS, STEP_STATUSES
+
 #: Named constraints: Alembic's batch mode for SQLite can only alter named ones.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -38,9 +40,7 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 ANSWER_VALUES = ("0", "1", "2", "3", "4", "5", "na", "dont_know")
-STATUSES = ("draft", "open", "closed")
-HORIZONS = ("now", "next", "later")
-STEP_STATUSES = ("open", "in_progress", "done")
+STATUSES = ASSESSMENT_STATUSES
 SIGN_IN_OUTCOMES = ("success", "failure", "throttled")
 
 
