@@ -5,258 +5,24 @@ the widgets are seeded from the stored answers whenever they are (re)drawn, so
 a refresh, another device or a dropped connection loses nothing. Only the
 current capability's questions are drawn, which keeps a rerun fast with 70
 questions; the sidebar moves between capabilities and shows answered counts.
+One question is drawn by ``respond_question`` and saved by ``respond_saving``;
+this script lays out the page around them (sections, progress, finishing).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
-from pydantic import ValidationError
 
 from app_pages import common
 from app_pages.common import plain
+from app_pages.respond_question import draw_question
 from i18n.format import Formatter
 from questionnaires import Capability, Question, Questionnaire, localized
 from questionnaires.estimate import estimated_minutes
-from scoring.assessment import Answer, TextRefused
-from store import answers as answer_store
 from store import respondents as respondent_store
-from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, StoreError
-from store.records import StoredAnswer
-
-
-def _value_key(question_id: str) -> str:
-    return f"answer_{question_id}"
-
-
-def _reason_key(question_id: str) -> str:
-    return f"reason_{question_id}"
-
-
-def _comment_key(question_id: str) -> str:
-    return f"comment_{question_id}"
-
-
-def _evidence_key(question_id: str) -> str:
-    return f"evidence_{question_id}"
-
-
-def _seed(question_id: str, answer: Answer | None) -> None:
-    """Put a stored answer into the widgets of one question (only where the widget has no state yet)."""
-    state = st.session_state
-    state.setdefault(_value_key(question_id), answer.value if answer else None)
-    state.setdefault(_reason_key(question_id), (answer.reason or "") if answer else "")
-    state.setdefault(_comment_key(question_id), (answer.comment or "") if answer else "")
-    state.setdefault(_evidence_key(question_id), str(answer.evidence) if answer and answer.evidence else "")
-
-
-def _overwrite(question_id: str, answer: Answer | None) -> None:
-    for key in (_value_key, _reason_key, _comment_key, _evidence_key):
-        st.session_state.pop(key(question_id), None)
-    _seed(question_id, answer)
-
-
-def _answer_from_widgets(question_id: str, stored: Answer | None) -> tuple[Answer | None, str | None]:
-    """The answer the widgets show, or why it cannot be saved yet (an i18n key)."""
-    state = st.session_state
-    value = state.get(_value_key(question_id))
-    if value is None:
-        return None, "respond.choose_first"
-    def typed(key: str, kept: str | None) -> str | None:
-        # A field not drawn in the last run (its expander folded) keeps what is stored.
-        return ((state.get(key) or "").strip() or None) if key in state else kept
-
-    reason = typed(_reason_key(question_id), stored.reason if stored else None)
-    if value == "na" and not reason:
-        return None, "respond.reason_pending"
-    comment = typed(_comment_key(question_id), stored.comment if stored else None)
-    evidence = typed(_evidence_key(question_id), str(stored.evidence) if stored and stored.evidence else None)
-    try:
-        return Answer(value=value, reason=reason if value == "na" else None, comment=comment, evidence=evidence), None
-    except ValidationError as error:
-        if any(isinstance(e.get("ctx", {}).get("error"), TextRefused) for e in error.errors(include_url=False)):
-            return None, "respond.control_character"
-        if evidence is not None:
-            # A bad link is not saved; the rest of the answer is, with the link stored before.
-            kept = stored.evidence if stored else None
-            answer = Answer(value=value, reason=reason if value == "na" else None, comment=comment, evidence=kept)
-            return answer, "respond.evidence_invalid"
-        return None, "respond.too_long"
-
-
-def _clock() -> str:
-    """The time now on the respondent's clock (the browser's time zone when known)."""
-    now = dt.datetime.now(dt.UTC)
-    try:
-        now = now.astimezone(ZoneInfo(st.context.timezone or "UTC"))
-    except (ZoneInfoNotFoundError, ValueError, AttributeError):
-        pass
-    return now.strftime("%H:%M:%S")
-
-
-def _save(respondent_id: int, question_id: str, overwrite_version: int | None = None) -> None:
-    """Save one question's answer from its widgets; the outcome goes to session state for the page to show."""
-    state = st.session_state
-    versions: dict[str, int] = state.setdefault(common.RESPOND_VERSIONS_KEY, {})
-    status: dict[str, tuple[str, str]] = state.setdefault(common.RESPOND_STATUS_KEY, {})
-    conflicts: dict = state.setdefault(common.RESPOND_CONFLICTS_KEY, {})
-    stored = state.get(common.RESPOND_STORED_KEY, {}).get(question_id)
-    answer, problem = _answer_from_widgets(question_id, stored.answer if stored else None)
-    if answer is None:
-        status[question_id] = ("pending", problem or "respond.choose_first")
-        return
-    expected = overwrite_version if overwrite_version is not None else versions.get(question_id, 0)
-    try:
-        version = answer_store.save_answer(
-            common.engine(), respondent_id, question_id, answer, expected_version=expected
-        )
-    except Conflict as conflict:
-        conflicts[question_id] = conflict.stored
-        status[question_id] = ("conflict", "respond.conflict")
-        return
-    except (AccessDenied, NotFound):
-        status[question_id] = ("error", "respond.closed")
-        return
-    except InvalidInput:
-        status[question_id] = ("error", "respond.invalid")
-        return
-    except Exception:
-        status[question_id] = ("error", "respond.save_failed")
-        return
-    versions[question_id] = version
-    conflicts.pop(question_id, None)
-    # Said under the question itself, never in a toast that would cover the next one.
-    status[question_id] = ("warning" if problem else "saved", problem or _clock())
-
-
-def _take_stored(question_id: str) -> None:
-    conflicts = st.session_state.get(common.RESPOND_CONFLICTS_KEY, {})
-    stored = conflicts.pop(question_id, None)
-    versions = st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {})
-    versions[question_id] = stored.version if stored else 0
-    _overwrite(question_id, stored.answer if stored else None)
-    st.session_state.setdefault(common.RESPOND_STATUS_KEY, {}).pop(question_id, None)
-
-
-def _describe(answer: Answer | None, question: Question, fmt: Formatter) -> str:
-    if answer is None:
-        return fmt.text("respond.no_answer")
-    if answer.value == "na":
-        return f"{fmt.text('respond.na')} ({answer.reason})"
-    if answer.value == "dont_know":
-        return fmt.text("respond.dont_know")
-    return f"{answer.value} · {localized(question.level(answer.value).descriptor, fmt.lang)}"
-
-
-def _option_label(scale: dict[int, str], fmt: Formatter):
-    """The level first ("**2 · Herhaalbaar**"); its description is the option's caption below it."""
-
-    def label(choice: int | str) -> str:
-        if choice == "na":
-            return fmt.text("respond.na")
-        if choice == "dont_know":
-            return fmt.text("respond.dont_know")
-        return f"**{choice} · {plain(scale.get(choice, ''))}**"
-
-    return label
-
-
-def _captions(question: Question, fmt: Formatter) -> list[str]:
-    """Each level's description under its name; none under N/A and don't-know."""
-    return [plain(localized(level.descriptor, fmt.lang)) for level in question.levels] + ["", ""]
-
-
-def _question(respondent: int, question: Question, number: int, scale: dict[int, str], stored: StoredAnswer | None,
-              fmt: Formatter, *, closed: bool = False) -> None:
-    """One question: text, help, the level descriptors as choices, N/A reason, comment, evidence, status."""
-    qid = question.id
-    _seed(qid, stored.answer if stored else None)
-    st.session_state.setdefault(common.RESPOND_VERSIONS_KEY, {}).setdefault(qid, stored.version if stored else 0)
-    with st.container(border=True, key=f"question_{number}"):
-        st.markdown(f"**{number}. {plain(localized(question.text, fmt.lang))}**")
-        with st.expander(fmt.text("respond.help")):
-            st.markdown(plain(localized(question.help, fmt.lang)))
-        choices = [level.level for level in question.levels] + ["na", "dont_know"]
-        st.radio(
-            localized(question.text, fmt.lang),
-            choices,
-            format_func=_option_label(scale, fmt),
-            captions=_captions(question, fmt),
-            index=None,
-            key=_value_key(qid),
-            label_visibility="collapsed",
-            disabled=closed,
-            on_change=_save,
-            args=(respondent, qid),
-        )
-        # Typed text is saved with a button in a form without Enter-to-submit: Streamlit then shows no
-        # "Press Enter to apply" of its own (English) over the Dutch field.
-        # Folded parts are drawn once opened (an expander with a key reruns on a click): a section's
-        # first drawing stays light in the browser.
-        with st.container(key=f"ladder_{number}"):
-            ladder = st.expander(fmt.text("respond.levels_full"), key=f"ladder_open_{qid}", on_change="rerun")
-            if ladder.open:
-                ladder.markdown("\n\n".join(
-                    f"**{level.level} · {plain(scale.get(level.level, ''))}** — "
-                    f"{plain(localized(level.descriptor, fmt.lang))}"
-                    for level in question.levels
-                ))
-        if st.session_state.get(_value_key(qid)) == "na":
-            with st.form(f"reason_form_{qid}", enter_to_submit=False, border=False):
-                st.text_input(fmt.text("respond.reason"), key=_reason_key(qid), disabled=closed, max_chars=4000)
-                st.form_submit_button(
-                    fmt.text("respond.save_reason"), disabled=closed, on_click=_save, args=(respondent, qid),
-                )
-        typed = bool(st.session_state.get(_comment_key(qid)) or st.session_state.get(_evidence_key(qid)))
-        remarks = st.expander(fmt.text("respond.comment_evidence"), expanded=typed, key=f"comment_open_{qid}",
-                              on_change="rerun")
-        if not remarks.open:
-            # Not drawn: Streamlit would keep the fields' emptied widget values; saving a level then keeps
-            # the stored comment and link instead (``_answer_from_widgets``).
-            st.session_state.pop(_comment_key(qid), None)
-            st.session_state.pop(_evidence_key(qid), None)
-        else:
-            with remarks, st.form(f"comment_form_{qid}", enter_to_submit=False, border=False):
-                st.text_area(fmt.text("respond.comment"), key=_comment_key(qid), disabled=closed, max_chars=4000)
-                st.text_input(
-                    fmt.text("respond.evidence"), key=_evidence_key(qid), disabled=closed,
-                    placeholder="https://", max_chars=2000,
-                )
-                st.form_submit_button(
-                    fmt.text("respond.save_comment"), disabled=closed, on_click=_save, args=(respondent, qid),
-                )
-        _status_line(respondent, question, fmt, saved_before=stored is not None)
-
-
-def _status_line(respondent: int, question: Question, fmt: Formatter, *, saved_before: bool = False) -> None:
-    qid = question.id
-    kind, detail = st.session_state.get(common.RESPOND_STATUS_KEY, {}).get(qid, ("", ""))
-    if not kind and saved_before:
-        st.caption(fmt.text("respond.saved_before"))
-    elif kind == "saved":
-        st.caption(fmt.text("respond.saved_at", time=detail))
-    elif kind == "warning":
-        st.warning(fmt.text(detail), icon=":material/link_off:")
-    elif kind == "pending":
-        st.caption(fmt.text(detail))
-    elif kind == "error":
-        st.error(fmt.text(detail), icon=":material/error:")
-        st.button(fmt.text("respond.retry"), key=f"retry_{qid}", on_click=_save, args=(respondent, qid))
-    elif kind == "conflict":
-        stored = st.session_state.get(common.RESPOND_CONFLICTS_KEY, {}).get(qid)
-        st.warning(fmt.text("respond.conflict"), icon=":material/sync_problem:")
-        st.text(fmt.text("respond.conflict_stored", answer=_describe(stored.answer if stored else None, question, fmt)))
-        left, right = st.columns(2)
-        left.button(fmt.text("respond.take_stored"), key=f"take_{qid}", on_click=_take_stored, args=(qid,))
-        right.button(
-            fmt.text("respond.keep_mine"),
-            key=f"keep_{qid}",
-            on_click=_save,
-            args=(respondent, qid, stored.version if stored else 0),
-        )
+from store.errors import AccessDenied, NotFound, StoreError
 
 
 def _capability_counts(
@@ -474,7 +240,7 @@ def render() -> None:
     scale = {level.level: localized(level.name, fmt.lang) for level in questionnaire.scale}
     numbers = {qid: n for n, qid in enumerate(questions, start=1)}
     for question in (q for q in capability.questions if q.id in questions):
-        _question(
+        draw_question(
             access.respondent_id, question, numbers[question.id], scale, stored.get(question.id), fmt,
             closed=access.status == "closed",
         )
