@@ -152,6 +152,8 @@ def test_session_invitation_and_drilldown(server, browser, inbox) -> None:
     _wait_idle(page)
 
     # The cookie the fixed script wrote: the session key only, SameSite=Strict, for the whole app.
+    # The script runs in the browser after the page is drawn: wait for it rather than race it.
+    page.wait_for_function("document.cookie.includes('veerkracht_session=')", timeout=TIMEOUT)
     cookies = {c["name"]: c for c in consultant.cookies()}
     assert "veerkracht_session" in cookies, cookies
     cookie = cookies["veerkracht_session"]
