@@ -20,9 +20,10 @@ from sqlalchemy import Connection, Engine, bindparam, delete, select, text
 
 from scoring.assessment import Answer, TextRefused
 from store._util import as_utc, utcnow
-from store.assessments import pinned_question_ids, stored_answer_model
+from store.assessment_documents import stored_answer_model
 from store.engine import writing
 from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, problem
+from store.pinned_questionnaires import pinned_question_ids
 from store.records import StoredAnswer
 from store.schema import answers
 

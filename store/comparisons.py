@@ -18,8 +18,10 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
-from store.assessments import _legacy, documents_from_connection, owned_assessment, questionnaire_of
+from store.assessment_documents import _legacy, documents_from_connection
+from store.assessments import owned_assessment
 from store.engine import reading
+from store.pinned_questionnaires import questionnaire_of
 from store.schema import (
     agreed_answers,
     answers,

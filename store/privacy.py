@@ -32,9 +32,9 @@ from store import assessments as assessment_store
 from store import organisations as organisation_store
 from store import respondents as respondent_store
 from store._util import as_utc, utcnow
-from store.assessments import questionnaire_of
 from store.engine import _write_locks, reading, writing
 from store.errors import InvalidInput, problem
+from store.pinned_questionnaires import questionnaire_of
 from store.respondents import owned_respondent, stored_answers
 from store.schema import assessments, organisations, respondents
 

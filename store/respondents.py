@@ -23,10 +23,12 @@ from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, up
 
 from scoring.assessment import MAX_RESPONDENTS
 from store._util import as_utc, utcnow
-from store.assessments import owned_assessment, questionnaire_of, stored_answer_model
+from store.assessment_documents import stored_answer_model
+from store.assessments import owned_assessment
 from store.engine import reading, writing
 from store.errors import AccessDenied, InvalidInput, NotFound, problem
 from store.organisations import clean_text
+from store.pinned_questionnaires import questionnaire_of
 from store.records import NewRespondent, RespondentAccess, RespondentInfo, StoredAnswer
 from store.schema import answers, assessments, organisations, respondents
 

@@ -14,9 +14,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from scoring.assessment import STEP_KEY_PATTERN, RoadmapEdit
 from store._util import utcnow
-from store.assessments import owned_assessment, pinned_question_ids
+from store.assessments import owned_assessment
 from store.engine import reading, writing
 from store.errors import InvalidInput, problem
+from store.pinned_questionnaires import pinned_question_ids
 from store.schema import roadmap_edits
 
 #: The same rule as the assessment file's roadmap keys, so import and app agree.

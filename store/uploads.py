@@ -12,10 +12,10 @@ from sqlalchemy import Engine, delete, insert, select
 
 from questionnaires.models import Questionnaire
 from store._util import utcnow
-from store.assessments import canonical_json, questionnaire_from_json
 from store.engine import reading, writing
 from store.errors import InvalidInput, NotFound, problem
 from store.organisations import clean_text
+from store.pinned_questionnaires import canonical_json, questionnaire_from_json
 from store.schema import uploaded_questionnaires as table
 
 

@@ -12,9 +12,10 @@ from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
 
 from scoring.assessment import AgreedAnswer
 from store._util import as_utc, utcnow
-from store.assessments import owned_assessment, questionnaire_from_json
+from store.assessments import owned_assessment
 from store.engine import reading, writing
 from store.errors import InvalidInput, problem
+from store.pinned_questionnaires import questionnaire_from_json
 from store.schema import agreed_answers
 
 
