@@ -19,48 +19,10 @@ import plotly.graph_objects as go
 
 from i18n.format import Formatter
 from reports import theme
+from reports.chart_basics import any_present, blank_figure, cut, escaped, is_missing, shortened, step_ranges, wrapped
 
 #: Months each roadmap horizon spans: now 0–3, next 3–12, later 12–24.
 HORIZON_MONTHS = {"now": (0, 3), "next": (3, 12), "later": (12, 24)}
-
-
-def _figure(height: int, width: int | None = None) -> go.Figure:
-    figure = go.Figure()
-    figure.update_layout(template=theme.TEMPLATE, height=height, width=width)
-    return figure
-
-
-def _plain(text: str) -> str:
-    """Text for a plotly label: plotly reads ``<b>``, ``<a href>`` and ``<br>`` in labels as markup,
-    and labels here include user text (respondent roles), so ``&``, ``<`` and ``>`` are escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _wrap(text: str, width: int = 28) -> str:
-    """Break a long label onto lines of about ``width`` characters (plotly does not wrap)."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(_plain(line) for line in lines)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _shorten(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, with an ellipsis when cut."""
-    return _plain(_cut(text, width))
-
-
-def _present(values: pd.Series) -> bool:
-    return bool(values.notna().any())
 
 
 def _describe(figure: go.Figure, text: str) -> go.Figure:
@@ -75,29 +37,14 @@ def alt_text(figure: go.Figure) -> str:
     return str(meta.get("alt", "")) if isinstance(meta, dict) else ""
 
 
-def _ranges(numbers: list[int]) -> str:
-    """``[1, 2, 3, 5]`` → ``"1–3, 5"``: step numbers as a reader says them."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def pillar_radar(pillars: pd.DataFrame, fmt: Formatter) -> go.Figure:
     """Radar of the pillars: current score against target and (when shown) peer median.
 
     Columns: ``name`` (str), ``score`` (float), ``target`` (float),
     ``peer_median`` (float or NaN when the benchmark is withheld).
     """
-    figure = _figure(height=340)
-    names = [_wrap(name, 18) for name in pillars["name"]]
+    figure = blank_figure(height=340)
+    names = [wrapped(name, 18) for name in pillars["name"]]
     closed = names + names[:1]
 
     def trace(column: str, label: str, colour: str, dash: str, fill: str | None) -> None:
@@ -116,7 +63,7 @@ def pillar_radar(pillars: pd.DataFrame, fmt: Formatter) -> go.Figure:
         )
 
     trace("target", fmt.text("report.chart.target"), theme.TARGET, "dash", None)
-    if "peer_median" in pillars and _present(pillars["peer_median"]):
+    if "peer_median" in pillars and any_present(pillars["peer_median"]):
         trace("peer_median", fmt.text("report.chart.peer_median"), theme.PEER, "dot", None)
     trace("score", fmt.text("report.chart.current"), theme.CURRENT, "solid", "toself")
     figure.update_layout(
@@ -124,12 +71,12 @@ def pillar_radar(pillars: pd.DataFrame, fmt: Formatter) -> go.Figure:
         margin={"l": 50, "r": 50, "t": 25, "b": 10},
         legend={"y": -0.06, "yanchor": "top", "x": 0.5, "xanchor": "center"},
     )
-    peers = "peer_median" in pillars and _present(pillars["peer_median"])
+    peers = "peer_median" in pillars and any_present(pillars["peer_median"])
     items = [
         fmt.text(
-            "report.alt.pillar_peers" if peers and not _missing(row.peer_median) else "report.alt.pillar",
+            "report.alt.pillar_peers" if peers and not is_missing(row.peer_median) else "report.alt.pillar",
             name=row.name,
-            score=fmt.text("report.alt.not_scored") if _missing(row.score) else fmt.number(row.score),
+            score=fmt.text("report.alt.not_scored") if is_missing(row.score) else fmt.number(row.score),
             target=fmt.number(row.target),
             median=fmt.number(row.peer_median) if peers else "",
         )
@@ -145,8 +92,8 @@ def capability_bars(capabilities: pd.DataFrame, fmt: Formatter) -> go.Figure:
     answered), ``target`` (float), ``level`` (int gated level or NaN).
     """
     rows = len(capabilities)
-    figure = _figure(height=90 + 34 * rows)
-    names = [_wrap(name, 30) for name in capabilities["name"]]
+    figure = blank_figure(height=90 + 34 * rows)
+    names = [wrapped(name, 30) for name in capabilities["name"]]
     scores = capabilities["score"].fillna(0)
     labels = [
         "–"
@@ -195,7 +142,7 @@ def capability_bars(capabilities: pd.DataFrame, fmt: Formatter) -> go.Figure:
     )
     items = [
         fmt.text("report.alt.capability_none", name=row.name, target=fmt.number(row.target))
-        if _missing(row.score)
+        if is_missing(row.score)
         else fmt.text(
             "report.alt.capability", name=row.name, score=fmt.number(row.score), level=fmt.level(row.level),
             target=fmt.number(row.target),
@@ -212,8 +159,8 @@ def benchmark_bands(rows: pd.DataFrame, fmt: Formatter) -> go.Figure:
     ``score`` (float, ours). Only groups large enough to show reach here; the
     k-anonymity decision is made before, in scoring.
     """
-    figure = _figure(height=100 + 42 * len(rows))
-    names = [_wrap(name, 30) for name in rows["name"]]
+    figure = blank_figure(height=100 + 42 * len(rows))
+    names = [wrapped(name, 30) for name in rows["name"]]
     figure.add_trace(
         go.Bar(
             x=rows["q3"] - rows["q1"],
@@ -265,8 +212,8 @@ def roadmap_timeline(steps: pd.DataFrame, fmt: Formatter) -> go.Figure:
     ``status`` ("open" | "in_progress" | "done"). Rows are drawn in the order
     given (priority order), top to bottom.
     """
-    figure = _figure(height=110 + 22 * len(steps))
-    labels = [_shorten(label, 52) for label in steps["label"]]
+    figure = blank_figure(height=110 + 22 * len(steps))
+    labels = [shortened(label, 52) for label in steps["label"]]
     for status, colour in theme.STATUS_COLOURS.items():
         chosen = steps["status"] == status
         if not chosen.any():
@@ -317,7 +264,7 @@ def roadmap_timeline(steps: pd.DataFrame, fmt: Formatter) -> go.Figure:
             items.append(
                 fmt.text(
                     "report.alt.roadmap_horizon", horizon=fmt.text(f"report.horizon.{horizon}"),
-                    steps=_ranges(numbers), count=len(numbers),
+                    steps=step_ranges(numbers), count=len(numbers),
                 )
             )
     return _describe(figure, fmt.text("report.alt.roadmap", items="; ".join(items), count=len(steps)))
@@ -329,7 +276,7 @@ def trend_chart(history: pd.DataFrame, fmt: Formatter) -> go.Figure:
     Columns: ``date`` (date), ``series`` (str: pillar name or the overall
     label), ``score`` (float), ``overall`` (bool: this row is the overall line).
     """
-    figure = _figure(height=300)
+    figure = blank_figure(height=300)
     colours = iter(theme.PILLAR_COLOURS)
     for (series, overall), rows in history.groupby(["series", "overall"], sort=False):
         rows = rows.sort_values("date")
@@ -337,7 +284,7 @@ def trend_chart(history: pd.DataFrame, fmt: Formatter) -> go.Figure:
             go.Scatter(
                 x=rows["date"],
                 y=rows["score"],
-                name=_plain(str(series)),
+                name=escaped(str(series)),
                 mode="lines+markers",
                 line={
                     "width": 4 if overall else 2,
@@ -376,14 +323,14 @@ def disagreement_heatmap(levels: pd.DataFrame, fmt: Formatter) -> go.Figure:
     per question (column: short question label); a cell is the level 0–5 or
     NaN for "not applicable" and "don't know" (drawn blank).
     """
-    figure = _figure(height=120 + 26 * len(levels.index))
-    columns = [_plain(str(column)) for column in levels.columns]
+    figure = blank_figure(height=120 + 26 * len(levels.index))
+    columns = [escaped(str(column)) for column in levels.columns]
     figure.add_trace(
         go.Heatmap(
             z=levels.to_numpy(dtype=float, na_value=math.nan),
             x=columns,
             # Two lines at most: a role may be long, the appendix prints it whole.
-            y=[_wrap(_cut(str(role), 44), 22) for role in levels.index],
+            y=[wrapped(cut(str(role), 44), 22) for role in levels.index],
             zmin=0,
             zmax=5,
             colorscale=[list(stop) for stop in theme.LEVEL_SCALE],
