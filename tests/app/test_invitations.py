@@ -5,48 +5,25 @@ and invitations and reminders sent to a real SMTP server (aiosmtpd in the test p
 from __future__ import annotations
 
 import datetime as dt
-import email
 import logging
 import re
-import socket
+from collections.abc import Iterator
 from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from store import answers, invitations, respondents
 from tests.app.conftest import World, signed_in
+from tests.smtp_inbox import Inbox, free_port, local_smtp
 
 LINK = re.compile(r"\?token=([A-Za-z0-9_-]{43})&lang=(nl|en)")
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], Message]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append((list(envelope.rcpt_tos), email.message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 @pytest.fixture
-def inbox(monkeypatch: pytest.MonkeyPatch):
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    monkeypatch.setenv("VEERKRACHT_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("VEERKRACHT_SMTP_PORT", str(controller.port))
-    monkeypatch.setenv("VEERKRACHT_SMTP_STARTTLS", "0")
-    monkeypatch.setenv("VEERKRACHT_SMTP_FROM", "consultant@example.org")
-    logging.getLogger("mail.log").setLevel(logging.WARNING)  # the receiving server's own log, not ours
-    yield handler
-    controller.stop()
+def inbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Inbox]:
+    with local_smtp(monkeypatch) as handler:
+        yield handler
 
 
 def _body(message: Message) -> str:
@@ -138,7 +115,7 @@ def test_invitations_and_reminders_reach_the_smtp_server(
 
 def test_an_unreachable_server_records_nothing(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEERKRACHT_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("VEERKRACHT_SMTP_PORT", str(_free_port()))
+    monkeypatch.setenv("VEERKRACHT_SMTP_PORT", str(free_port()))
     monkeypatch.setenv("VEERKRACHT_SMTP_STARTTLS", "0")
     invitations.set_email(world.engine, world.user_id, world.respondent_ids[0], "first@example.org")
     at = signed_in(world, "assessment_setup.py")

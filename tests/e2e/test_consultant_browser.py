@@ -17,16 +17,14 @@ tests/artifacts/ (copied to docs/images/ for the README and docs/app.md).
 from __future__ import annotations
 
 import datetime as dt
-import email
-import logging
 import re
-import socket
-from email.message import Message
+from collections.abc import Iterator
 
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, EMAIL, PASSWORD
 from tests.e2e.test_walkthrough import TIMEOUT, _nav, _question, _wait_idle
+from tests.smtp_inbox import Inbox, local_smtp
 
 pytestmark = pytest.mark.timeout(300)
 COMMENT = "Only the IT team knows the plan."
@@ -34,38 +32,14 @@ EVIDENCE = "https://intranet.example.org/crisis-plan"
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]{43}&lang=en)")
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], Message]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append((list(envelope.rcpt_tos), email.message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 @pytest.fixture(scope="module", autouse=True)
-def inbox():
+def inbox() -> Iterator[Inbox]:
     """A real SMTP server in this process; autouse, so it is up (and in the environment) before the app starts."""
-    from aiosmtpd.controller import Controller
-
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
     patch = pytest.MonkeyPatch()
-    patch.setenv("VEERKRACHT_SMTP_HOST", "127.0.0.1")
-    patch.setenv("VEERKRACHT_SMTP_PORT", str(controller.port))
-    patch.setenv("VEERKRACHT_SMTP_STARTTLS", "0")
-    patch.setenv("VEERKRACHT_SMTP_FROM", "consultant@example.org")
-    logging.getLogger("mail.log").setLevel(logging.WARNING)  # the receiving server's own log
-    yield handler
+    with local_smtp(patch) as handler:
+        yield handler
     patch.undo()
-    controller.stop()
 
 
 def _seed(server) -> None:
