@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,6 +35,21 @@ from store.schema import (
 )
 
 Document = tuple[model.Assessment, Questionnaire]
+
+
+def _history_and_latest(closed: Sequence[Row], own: Row) -> tuple[list[int], dict[int, Row]]:
+    """From the consultant's other closed assessments, ordered by date: the same organisation's earlier
+    ones (ids, oldest first), and every other organisation's latest one on the same questionnaire version."""
+    history = [
+        row.id
+        for row in closed
+        if row.organisation_id == own.organisation_id and row.assessment_date < own.assessment_date
+    ]
+    latest: dict[int, Row] = {}
+    for row in closed:  # ordered by date: the last one seen per organisation is its latest
+        if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
+            latest[row.organisation_id] = row
+    return history, latest
 
 
 def comparison_documents(engine: Engine, user_id: int, assessment_id: int) -> tuple[list[Document], list[Document]]:
@@ -62,17 +78,9 @@ def comparison_documents(engine: Engine, user_id: int, assessment_id: int) -> tu
             )
             .order_by(assessments.c.assessment_date, assessments.c.id)
         ).all()
-        history = [
-            row.id
-            for row in closed
-            if row.organisation_id == own.organisation_id and row.assessment_date < own.assessment_date
-        ]
-        latest: dict[int, int] = {}
-        for row in closed:  # ordered by date: the last one seen per organisation is its latest
-            if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
-                latest[row.organisation_id] = row.id
+        history, latest = _history_and_latest(closed, own)
         # One read of every table for all of them, however many peers there are.
-        documents = documents_from_connection(connection, [*history, *latest.values()])
+        documents = documents_from_connection(connection, [*history, *(row.id for row in latest.values())])
         return documents[: len(history)], documents[len(history) :]
 
 
@@ -231,15 +239,7 @@ def comparisons(engine: Engine, user_id: int, assessment_id: int) -> Comparisons
             .where(*mine, assessments.c.id != assessment_id)
             .order_by(assessments.c.assessment_date, assessments.c.id)
         ).all()
-        history = [
-            row.id
-            for row in closed
-            if row.organisation_id == own.organisation_id and row.assessment_date < own.assessment_date
-        ]
-        latest: dict[int, Row] = {}
-        for row in closed:  # ordered by date: the last one seen per organisation is its latest
-            if row.organisation_id != own.organisation_id and row.questionnaire_version == own.questionnaire_version:
-                latest[row.organisation_id] = row
+        history, latest = _history_and_latest(closed, own)
         stamp = _stamp(connection, user_id, own, [assessment_id, *history])
         rows = tuple((row, people_of.get(row.id), agreed_of.get(row.id)) for row in latest.values())
         return Comparisons(history, rows, stamp, own.questionnaire_id)
