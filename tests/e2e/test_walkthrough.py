@@ -31,7 +31,9 @@ def _wait_idle(page) -> None:
 
 def _nav(page, name: str) -> None:
     page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
-    page.get_by_role("heading", name=name).wait_for(timeout=TIMEOUT)
+    # exact: a page may hold a subheading that starts with its title ("Workshop" and
+    # "Before the workshop: …" on the workshop page).
+    page.get_by_role("heading", name=name, exact=True).wait_for(timeout=TIMEOUT)
     _wait_idle(page)
 
 
