@@ -21,16 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select
-
 from questionnaires import Questionnaire, load_questionnaire
 from questionnaires.registry import DEFAULT_QUESTIONNAIRE
 from scoring.assessment import MAX_RESPONDENTS, Answer
 from store import assessments, organisations, respondents, users
 from store.answers import save_answer
+from store.assessment_documents import answers_with_question_ids
 from store.engine import make_engine, reading
 from store.migrate import upgrade
-from store.schema import answers
 
 WRITERS = 50
 SAVES = 200
@@ -101,9 +99,7 @@ def main() -> None:
         with reading(engine) as connection:
             stored = {
                 (row.respondent_id, row.question_id): (row.version, int(row.value))
-                for row in connection.execute(
-                    select(answers.c.respondent_id, answers.c.question_id, answers.c.version, answers.c.value)
-                )
+                for row in connection.execute(answers_with_question_ids())
             }
         lost = sum(1 for key, expected in acknowledged.items() if stored.get(key) != expected)
         engine.dispose()

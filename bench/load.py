@@ -243,16 +243,13 @@ async def respondent(
 
 
 def lost_answers(url: str, expected: dict[tuple[int, str], int]) -> int:
-    from sqlalchemy import select
-
+    from store.assessment_documents import answers_with_question_ids
     from store.engine import make_engine, reading
-    from store.schema import answers
 
     engine = make_engine(url)
     with reading(engine) as connection:
         stored = {
-            (row.respondent_id, row.question_id): row.value
-            for row in connection.execute(select(answers.c.respondent_id, answers.c.question_id, answers.c.value))
+            (row.respondent_id, row.question_id): row.value for row in connection.execute(answers_with_question_ids())
         }
     engine.dispose()
     return sum(1 for key, level in expected.items() if stored.get(key) != str(level))

@@ -23,7 +23,6 @@ from store._util import as_utc, utcnow
 from store.assessment_documents import stored_answer_model
 from store.engine import writing
 from store.errors import AccessDenied, Conflict, InvalidInput, NotFound, problem
-from store.pinned_questionnaires import pinned_question_ids
 from store.records import StoredAnswer
 from store.schema import answers
 
@@ -53,50 +52,55 @@ def _validated(answer: Answer | Mapping[str, Any]) -> Answer:
         raise InvalidInput(problem("store.answer_invalid", problems=message)) from None
 
 
-# The autosave path runs for every click of every respondent, so its three
-# statements are plain SQL built once (no per-call statement building or cache
-# keys). The SQL is the same on SQLite (>= 3.35) and PostgreSQL.
+# The autosave path runs for every click of every respondent, so its statements are plain SQL
+# built once (no per-call statement building or cache keys). The SQL is the same on SQLite
+# (>= 3.35) and PostgreSQL. An answer names its question by the pinned text's question key
+# (``store.schema.question_keys``), found in the same query that checks the link.
 _WRITABLE = text(
-    "SELECT r.revoked, r.assessment_id, a.status, a.questionnaire_hash"
+    "SELECT r.revoked, a.status, k.id AS question_key"
     " FROM respondents r JOIN assessments a ON a.id = r.assessment_id"
+    " LEFT JOIN question_keys k ON k.questionnaire_text_id = a.questionnaire_text_id"
+    " AND k.question_id = :question_id"
     " WHERE r.id = :respondent_id"
 )
 _INSERT = text(
     "INSERT INTO answers"
-    " (respondent_id, question_id, value, reason, comment, evidence, updated_at, version)"
-    " VALUES (:respondent_id, :question_id, :value, :reason, :comment, :evidence, :updated_at, 1)"
-    " ON CONFLICT (respondent_id, question_id) DO NOTHING"
+    " (respondent_id, question_key_id, value, reason, comment, evidence, updated_at, version)"
+    " VALUES (:respondent_id, :question_key, :value, :reason, :comment, :evidence, :updated_at, 1)"
+    " ON CONFLICT (respondent_id, question_key_id) DO NOTHING"
     " RETURNING version"
 ).bindparams(bindparam("updated_at", type_=answers.c.updated_at.type))
 _UPDATE = text(
     "UPDATE answers SET value = :value, reason = :reason, comment = :comment, evidence = :evidence,"
     " updated_at = :updated_at, version = :next_version"
-    " WHERE respondent_id = :respondent_id AND question_id = :question_id AND version = :expected"
+    " WHERE respondent_id = :respondent_id AND question_key_id = :question_key AND version = :expected"
     " RETURNING version"
 ).bindparams(bindparam("updated_at", type_=answers.c.updated_at.type))
 
 
-def _check_writable(connection: Connection, respondent_id: int, question_id: str) -> None:
-    row = connection.execute(_WRITABLE, {"respondent_id": respondent_id}).first()
+def _question_key(connection: Connection, respondent_id: int, question_id: str) -> int:
+    """The key the answer is stored under, once the link and the assessment allow writing it."""
+    row = connection.execute(_WRITABLE, {"respondent_id": respondent_id, "question_id": question_id}).first()
     if row is None:
         raise NotFound(problem("store.no_respondent", id=respondent_id))
     if row.revoked:
         raise AccessDenied(problem("store.link_revoked"))
     if row.status == "closed":
         raise AccessDenied(problem("store.assessment_closed"))
-    if question_id not in pinned_question_ids(connection, row.assessment_id, row.questionnaire_hash):
+    if row.question_key is None:
         raise InvalidInput(problem("store.no_question", question=question_id))
+    return row.question_key
 
 
-def _stored(connection: Connection, respondent_id: int, question_id: str) -> StoredAnswer | None:
+def _stored(connection: Connection, respondent_id: int, question_id: str, key: int) -> StoredAnswer | None:
     row = connection.execute(
-        select(answers).where(answers.c.respondent_id == respondent_id, answers.c.question_id == question_id)
+        select(answers).where(answers.c.respondent_id == respondent_id, answers.c.question_key_id == key)
     ).first()
     if row is None:
         return None
     return StoredAnswer(
         question_id=question_id,
-        answer=stored_answer_model(row),
+        answer=stored_answer_model(row, question_id),
         version=row.version,
         updated_at=as_utc(row.updated_at),
     )
@@ -123,8 +127,8 @@ def save_answer(
         "updated_at": utcnow(),
     }
     with writing(engine) as connection:
-        _check_writable(connection, respondent_id, question_id)
-        params = {"respondent_id": respondent_id, "question_id": question_id, **values}
+        key = _question_key(connection, respondent_id, question_id)
+        params = {"respondent_id": respondent_id, "question_key": key, **values}
         if expected_version == 0:
             statement = _INSERT
         else:
@@ -133,7 +137,7 @@ def save_answer(
         saved = connection.execute(statement, params).scalar_one_or_none()
         if saved is not None:
             return saved
-        stored = _stored(connection, respondent_id, question_id)
+        stored = _stored(connection, respondent_id, question_id, key)
     if stored is not None and stored.answer == checked and stored.version > expected_version:
         return stored.version
     raise Conflict(stored)
@@ -142,17 +146,17 @@ def save_answer(
 def clear_answer(engine: Engine, respondent_id: int, question_id: str, expected_version: int) -> None:
     """Remove an answer (the respondent un-ticks it), with the same conflict rule as saving."""
     with writing(engine) as connection:
-        _check_writable(connection, respondent_id, question_id)
+        key = _question_key(connection, respondent_id, question_id)
         done = connection.execute(
             delete(answers).where(
                 answers.c.respondent_id == respondent_id,
-                answers.c.question_id == question_id,
+                answers.c.question_key_id == key,
                 answers.c.version == expected_version,
             )
         )
         if done.rowcount == 1:
             return
-        stored = _stored(connection, respondent_id, question_id)
+        stored = _stored(connection, respondent_id, question_id, key)
     if stored is None:
         return
     raise Conflict(stored)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, Select, select
 
 from questionnaires.models import Questionnaire
 from scoring import assessment as model
 from store.errors import InvalidInput, problem
 from store.pinned_questionnaires import questionnaire_of
-from store.schema import answers, assessments, organisations, respondents, roadmap_edits
+from store.schema import answers, assessments, organisations, question_keys, respondents, roadmap_edits
 
 
 def _legacy(text: str | None) -> str | None:
@@ -28,15 +28,25 @@ def _legacy(text: str | None) -> str | None:
     return model.CONTROL_CHARACTERS.sub("", text) if text else text
 
 
-def stored_answer_model(row: Row) -> model.Answer:
-    """An answers row as the file model's ``Answer``."""
+def stored_answer_model(row: Row, question_id: str) -> model.Answer:
+    """An answers row (of ``question_id``) as the file model's ``Answer``."""
     value: int | str = int(row.value) if row.value.isdigit() else row.value
     try:
         return model.Answer.model_validate(
             {"value": value, "reason": _legacy(row.reason), "comment": _legacy(row.comment), "evidence": row.evidence}
         )
     except ValidationError as error:  # only if someone wrote the table by hand
-        raise InvalidInput(problem("store.stored_answer_invalid", id=row.id, problem=str(error))) from None
+        detail = str(error)
+        raise InvalidInput(
+            problem("store.stored_answer_invalid", respondent=row.respondent_id, question=question_id, problem=detail)
+        ) from None
+
+
+def answers_with_question_ids() -> Select:
+    """Answers with the id of their question (stored as a question key), to filter and join further."""
+    return select(answers, question_keys.c.question_id).join(
+        question_keys, question_keys.c.id == answers.c.question_key_id
+    )
 
 
 def document_from_connection(connection: Connection, assessment_id: int) -> tuple[model.Assessment, Questionnaire]:
@@ -73,13 +83,15 @@ def documents_from_connection(
     ).all()
     given: dict[int, dict[str, model.Answer]] = {person.id: {} for person in people}
     answer_rows = connection.execute(
-        select(answers)
+        answers_with_question_ids()
         .join(respondents, respondents.c.id == answers.c.respondent_id)
         .where(respondents.c.assessment_id.in_(assessment_ids))
-        .order_by(answers.c.respondent_id, answers.c.question_id)
+        .order_by(answers.c.respondent_id, question_keys.c.question_id)
     ).all()
     for answer_row in answer_rows:
-        given[answer_row.respondent_id][answer_row.question_id] = stored_answer_model(answer_row)
+        given[answer_row.respondent_id][answer_row.question_id] = stored_answer_model(
+            answer_row, answer_row.question_id
+        )
     from store.respondents import audiences_of
     from store.workshop import agreed_for
 

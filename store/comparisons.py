@@ -29,6 +29,7 @@ from store.schema import (
     assessments,
     branding,
     organisations,
+    question_keys,
     questionnaire_texts,
     respondents,
     roadmap_edits,
@@ -273,8 +274,9 @@ def answer_rows(engine: Engine, assessment_ids: list[int]) -> AnswerRows:
         ):
             people[row.assessment_id].append((row.id, audiences_of(row.audiences_json)))
         query = (
-            select(respondents.c.assessment_id, answers.c.respondent_id, answers.c.question_id, answers.c.value)
+            select(respondents.c.assessment_id, answers.c.respondent_id, question_keys.c.question_id, answers.c.value)
             .join(respondents, respondents.c.id == answers.c.respondent_id)
+            .join(question_keys, question_keys.c.id == answers.c.question_key_id)
             .where(respondents.c.assessment_id.in_([int(i) for i in assessment_ids]))
         )
         # Hundreds of thousands of rows: fetched as plain tuples by the driver, in this transaction

@@ -26,6 +26,7 @@ from scoring.assessment import Targets
 from store._util import utcnow
 from store.assessments import insert_assessment
 from store.engine import writing
+from store.pinned_questionnaires import question_keys_of
 from store.respondents import insert_respondent
 from store.schema import answers, organisations
 from store.users import add_user, find_user
@@ -117,13 +118,15 @@ def create_demo(
                 )
                 assessment_ids.append(assessment_id)
                 rows = []
+                keys = question_keys_of(connection, used)
                 for role in rng.sample(data["roles"], rng.randint(2, 4)):
                     respondent_id, _token = insert_respondent(
                         connection, assessment_id, role, rng.choice([None, *data["names"]])
                     )
                     bias = rng.gauss(0, 0.35)
                     for question_id, level in levels.items():
-                        rows.append(_answer(rng, data, respondent_id, question_id, level + progress + bias))
+                        question = (question_id, keys[question_id])
+                        rows.append(_answer(rng, data, respondent_id, question, level + progress + bias))
                 connection.execute(insert(answers), rows)
         organisation_ids.append(organisation_id)
     # The organisation the picker starts on (the first) gets a worked roadmap: owners, horizons, progress.
@@ -188,7 +191,9 @@ def _earlier_profile(
     return levels
 
 
-def _answer(rng: random.Random, data: dict, respondent_id: int, question_id: str, level: float) -> dict:
+def _answer(rng: random.Random, data: dict, respondent_id: int, question: tuple[str, int], level: float) -> dict:
+    """One answers row; ``question`` is the question's id and its key in this database."""
+    question_id, key = question
     draw = rng.random()
     value, reason = str(max(0, min(5, round(level + rng.gauss(0, 0.45))))), None
     if draw < 0.02:
@@ -201,7 +206,7 @@ def _answer(rng: random.Random, data: dict, respondent_id: int, question_id: str
         evidence = f"https://intranet.example/documenten/{question_id}"
     return {
         "respondent_id": respondent_id,
-        "question_id": question_id,
+        "question_key_id": key,
         "value": value,
         "reason": reason,
         "comment": comment,

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, bindparam, select, text
 
 from questionnaires.models import Questionnaire
 from store._util import utcnow
-from store.schema import assessments, questionnaire_texts
+from store.schema import assessments, question_keys, questionnaire_texts
 
 
 def canonical_json(questionnaire: Questionnaire) -> str:
@@ -60,7 +60,23 @@ def questionnaire_text_id(connection: Connection, questionnaire: Questionnaire) 
             },
         )
         found = connection.execute(select(questionnaire_texts.c.id).where(condition)).scalar_one()
+        connection.execute(
+            _INSERT_KEY, [{"text_id": found, "question_id": question.id} for question in questionnaire.questions()]
+        )
     return found
+
+
+def question_keys_of(connection: Connection, questionnaire: Questionnaire) -> dict[str, int]:
+    """Question id → the number its answers are stored under (``question_keys``), for bulk inserts.
+
+    Read from the database each time: the numbers belong to one database, so a
+    process that talks to several must not carry them from one to the other.
+    """
+    text_id = questionnaire_text_id(connection, questionnaire)
+    rows = connection.execute(
+        select(question_keys.c.question_id, question_keys.c.id).where(question_keys.c.questionnaire_text_id == text_id)
+    )
+    return {row.question_id: row.id for row in rows}
 
 
 _INSERT_TEXT = text(
@@ -69,6 +85,11 @@ _INSERT_TEXT = text(
     " VALUES (:questionnaire_id, :questionnaire_version, :questionnaire_hash, :questionnaire_json, :created_at)"
     " ON CONFLICT (questionnaire_id, questionnaire_version, questionnaire_hash) DO NOTHING"
 ).bindparams(bindparam("created_at", type_=questionnaire_texts.c.created_at.type))
+#: The writer that stored the text numbers its questions; one that lost the race finds them there.
+_INSERT_KEY = text(
+    "INSERT INTO question_keys (questionnaire_text_id, question_id) VALUES (:text_id, :question_id)"
+    " ON CONFLICT (questionnaire_text_id, question_id) DO NOTHING"
+)
 
 
 def questionnaire_of(connection: Connection, questionnaire_hash: str, text_id: int) -> Questionnaire:

@@ -23,14 +23,14 @@ from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, up
 
 from scoring.assessment import MAX_RESPONDENTS
 from store._util import as_utc, utcnow
-from store.assessment_documents import stored_answer_model
+from store.assessment_documents import answers_with_question_ids, stored_answer_model
 from store.assessments import owned_assessment
 from store.engine import reading, writing
 from store.errors import AccessDenied, InvalidInput, NotFound, problem
 from store.organisations import clean_text
 from store.pinned_questionnaires import questionnaire_of
 from store.records import NewRespondent, RespondentAccess, RespondentInfo, StoredAnswer
-from store.schema import answers, assessments, organisations, respondents
+from store.schema import answers, assessments, organisations, question_keys, respondents
 
 #: Longer input is not a token we made; refused before hashing.
 MAX_TOKEN_LENGTH = 128
@@ -71,7 +71,7 @@ _LAST_ACTIVITY = func.max(answers.c.updated_at).label("last_activity")
 
 def _info(connection: Connection, respondent_id: int) -> RespondentInfo:
     row = connection.execute(
-        select(respondents, func.count(answers.c.id).label("answered"), _LAST_ACTIVITY)
+        select(respondents, func.count(answers.c.question_key_id).label("answered"), _LAST_ACTIVITY)
         .outerjoin(answers, answers.c.respondent_id == respondents.c.id)
         .where(respondents.c.id == respondent_id)
         .group_by(respondents.c.id)
@@ -181,7 +181,7 @@ def list_respondents(engine: Engine, user_id: int, assessment_id: int) -> list[R
     with reading(engine) as connection:
         owned_assessment(connection, user_id, assessment_id)
         rows = connection.execute(
-            select(respondents, func.count(answers.c.id).label("answered"), _LAST_ACTIVITY)
+            select(respondents, func.count(answers.c.question_key_id).label("answered"), _LAST_ACTIVITY)
             .outerjoin(answers, answers.c.respondent_id == respondents.c.id)
             .where(respondents.c.assessment_id == assessment_id)
             .group_by(respondents.c.id)
@@ -242,12 +242,14 @@ def delete_respondent(engine: Engine, user_id: int, respondent_id: int) -> None:
 
 def stored_answers(connection: Connection, respondent_id: int) -> dict[str, StoredAnswer]:
     rows = connection.execute(
-        select(answers).where(answers.c.respondent_id == respondent_id).order_by(answers.c.question_id)
+        answers_with_question_ids()
+        .where(answers.c.respondent_id == respondent_id)
+        .order_by(question_keys.c.question_id)
     ).all()
     return {
         row.question_id: StoredAnswer(
             question_id=row.question_id,
-            answer=stored_answer_model(row),
+            answer=stored_answer_model(row, row.question_id),
             version=row.version,
             updated_at=as_utc(row.updated_at),
         )

@@ -145,17 +145,41 @@ respondents = Table(
     Column("email", String(254)),
 )
 
+#: The questions of each pinned questionnaire text, numbered once in this database, so that an
+#: answer names its question by a small number rather than repeating the question's id: with
+#: hundreds of thousands of answers the repeated ids (in the row and again in its index) were
+#: most of the database. Rows are written with their text and never change.
+question_keys = Table(
+    "question_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "questionnaire_text_id",
+        Integer,
+        ForeignKey("questionnaire_texts.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("question_id", String(200), nullable=False),
+    UniqueConstraint("questionnaire_text_id", "question_id", name="uq_question_keys_text_question"),
+)
+
+#: One row per respondent and question, keyed by both (no row id of its own: autosave finds an
+#: answer by that pair, and on SQLite the row is stored in its key's b-tree, once).
 answers = Table(
     "answers",
     metadata,
-    Column("id", Integer, primary_key=True),
     Column(
         "respondent_id",
         Integer,
         ForeignKey("respondents.id", ondelete="CASCADE"),
-        nullable=False,
+        primary_key=True,
     ),
-    Column("question_id", String(200), nullable=False),
+    Column(
+        "question_key_id",
+        Integer,
+        ForeignKey("question_keys.id", ondelete="RESTRICT"),
+        primary_key=True,
+    ),
     #: A level "0".."5", "na" or "dont_know".
     Column("value", String(9), nullable=False),
     Column("reason", Text),
@@ -164,8 +188,8 @@ answers = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     #: Grows by one with every save; an autosave names the version it saw.
     Column("version", Integer, nullable=False),
-    UniqueConstraint("respondent_id", "question_id", name="uq_answers_respondent_question"),
     CheckConstraint(_in("value", ANSWER_VALUES), name="value"),
+    sqlite_with_rowid=False,
 )
 
 roadmap_edits = Table(

@@ -26,6 +26,7 @@ from store.assessments import assessment_document, info_from_row, insert_assessm
 from store.engine import writing
 from store.errors import ImportRefused, problem
 from store.organisations import owned_organisation
+from store.pinned_questionnaires import question_keys_of
 from store.records import AssessmentInfo
 from store.respondents import insert_respondent
 from store.schema import answers, organisations, roadmap_edits
@@ -124,6 +125,7 @@ def import_assessment(
             targets=document.targets,
         )
         rows = []
+        keys = question_keys_of(connection, questionnaire)
         for respondent in document.respondents:
             respondent_id, _token = insert_respondent(
                 connection, assessment_id, respondent.role, respondent.name, respondent.audiences
@@ -131,7 +133,7 @@ def import_assessment(
             rows += [
                 {
                     "respondent_id": respondent_id,
-                    "question_id": question_id,
+                    "question_key_id": keys[question_id],
                     "value": str(answer.value),
                     "reason": answer.reason,
                     "comment": answer.comment,

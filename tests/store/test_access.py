@@ -230,8 +230,10 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "sign_in_attempts": 0,
         "invitations": 1,
         "consultant_sessions": 0,
-        # The questionnaire's text, stored once; not client data, so it stays for the next assessment.
+        # The questionnaire's text, stored once with its three questions' keys; not client data,
+        # so it stays for the next assessment.
         "questionnaire_texts": 1,
+        "question_keys": 3,
     }
     organisations.delete_organisation(engine, alice.user_id, alice.organisation_id)
     assert _counts(engine) == {
@@ -247,8 +249,10 @@ def test_deleting_an_organisation_leaves_no_orphans(
         "sign_in_attempts": 0,
         "invitations": 0,
         "consultant_sessions": 0,
-        # The questionnaire's text, stored once; not client data, so it stays for the next assessment.
+        # The questionnaire's text, stored once with its three questions' keys; not client data,
+        # so it stays for the next assessment.
         "questionnaire_texts": 1,
+        "question_keys": 3,
     }
     from store.schema import answers as a_table
     from store.schema import assessments as s_table

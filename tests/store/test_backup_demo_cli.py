@@ -18,6 +18,7 @@ from store.demo import create_demo
 from store.engine import make_engine, reading, writing
 from store.errors import InvalidInput
 from store.migrate import upgrade
+from store.pinned_questionnaires import question_keys_of
 from store.schema import answers
 from store.schema import respondents as respondents_table
 from store.users import authenticate
@@ -47,6 +48,7 @@ def test_sqlite_backup_is_consistent_while_a_writer_keeps_writing(tmp_path: Path
         # consistent copy never has a respondent with fewer.
         while not stop.is_set():
             with writing(engine) as connection:
+                keys = question_keys_of(connection, questionnaire)
                 respondent_id = connection.execute(
                     insert(respondents_table)
                     .values(
@@ -63,7 +65,7 @@ def test_sqlite_backup_is_consistent_while_a_writer_keeps_writing(tmp_path: Path
                     [
                         {
                             "respondent_id": respondent_id,
-                            "question_id": q,
+                            "question_key_id": keys[q],
                             "value": "3",
                             "updated_at": utcnow(),
                             "version": 1,
@@ -90,8 +92,8 @@ def test_sqlite_backup_is_consistent_while_a_writer_keeps_writing(tmp_path: Path
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
             per_respondent = connection.execute(
-                "SELECT r.id, count(a.id) FROM respondents r LEFT JOIN answers a ON a.respondent_id = r.id "
-                "WHERE r.role = 'Writer' GROUP BY r.id"
+                "SELECT r.id, count(a.question_key_id) FROM respondents r"
+                " LEFT JOIN answers a ON a.respondent_id = r.id WHERE r.role = 'Writer' GROUP BY r.id"
             ).fetchall()
         assert per_respondent and {count for _, count in per_respondent} == {3}
         sizes.append(len(per_respondent))
