@@ -20,10 +20,8 @@ measures what the limits are for and prints, as its last line,
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -66,39 +64,10 @@ def largest_questionnaire(
 
 def respond_rerun_ms(questionnaire: Questionnaire) -> tuple[float, float]:
     """Median and p95 of the respond page's rerun on the first (full) capability."""
-    folder = Path(tempfile.mkdtemp(prefix="veerkracht-limits-"))
-    os.environ["VEERKRACHT_DATABASE_URL"] = f"sqlite:///{folder / 'bench.db'}"
-    from streamlit.testing.v1 import AppTest
+    from app_rerun import p95, respond_reruns  # bench/ is this script's folder
 
-    from store import assessments, organisations, respondents, users
-    from store.engine import make_engine
-    from store.migrate import upgrade
-
-    engine = make_engine()
-    upgrade(engine)
-    user = users.add_user(engine, "bench@example.org", "bench-password-123")
-    organisation = organisations.create_organisation(engine, user.id, "Bench BV", "industry", "medium")
-    assessment = assessments.create_assessment(engine, user.id, organisation.id, questionnaire, status="open")
-    link = respondents.add_respondent(engine, user.id, assessment.id, "IT manager")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params["token"] = link.token
-    at.query_params["lang"] = "en"
-    at.run()
-    if at.exception:
-        raise SystemExit(f"the respond page failed: {at.exception[0].message}")
-    capability = questionnaire.pillars[0].capabilities[0]
-    keys = [f"answer_{question.id}" for question in capability.questions]
-    timings: list[float] = []
-    for n in range(RERUNS + 1):
-        radio = at.radio(key=keys[n % len(keys)])
-        start = time.perf_counter()
-        radio.set_value((n // len(keys)) % 6).run()
-        if at.exception:
-            raise SystemExit(f"rerun {n} failed: {at.exception[0].message}")
-        if n:
-            timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[max(0, round(0.95 * len(timings)) - 1)]
+    timings, _stored, _url = respond_reruns(questionnaire, RERUNS)
+    return statistics.median(timings), p95(timings)
 
 
 def main() -> None:
