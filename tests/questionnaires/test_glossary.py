@@ -37,6 +37,9 @@ def dutch_texts(node: object, path: str = "") -> Iterator[tuple[str, str]]:
         for key, value in node.items():
             if key == "nl" and isinstance(value, str):
                 yield path, value
+            elif key == "nl" and isinstance(value, dict):  # plural forms: {one: …, other: …}
+                for form, text in value.items():
+                    yield f"{path}.nl.{form}", text
             else:
                 yield from dutch_texts(value, f"{path}.{key}" if path else str(key))
     elif isinstance(node, list):
@@ -69,6 +72,7 @@ def test_the_check_finds_planted_variants() -> None:
     planted = {
         "a": {"nl": "Als je de backup onveranderbaar maakt, weet IT het."},
         "b": {"nl": "Hij zei: Je hebt gelijk."},
+        "c": {"nl": {"one": "{count} backup", "other": "{count} back-ups"}},
     }
     assert offences(dutch_texts(planted), refused_words()) == [
         "a: 'je' (write: u, or an impersonal sentence)",
@@ -76,9 +80,23 @@ def test_the_check_finds_planted_variants() -> None:
         "a: 'backup' (write: back-up)",
         "a: 'onveranderbaar' (write: onveranderlijk)",
         "b: 'Je' (write: u, or an impersonal sentence)",
+        "c.nl.one: 'backup' (write: back-up)",
     ]
 
 
 def test_capital_words_are_matched_by_case() -> None:
     assert offences(iter([("x", "Het is gelukt, ICT en ict")]), [("IT", "ICT")]) == []
     assert offences(iter([("x", "de IT-afdeling")]), [("IT", "ICT")]) == ["x: 'IT' (write: ICT)"]
+
+
+def test_dutch_texts_say_vermogen_for_a_capability() -> None:
+    """The report, slides and app call a capability "vermogen"; the only English left is the name
+    of the authoring workbook's sheet ("het werkblad Capabilities"), which is the same in both languages."""
+    english = re.compile(r"(?<!werkblad )\bcapabilit\w*", re.IGNORECASE)
+    found = [
+        f"{path.name}: {where}: {text}"
+        for path in CHECKED
+        for where, text in dutch_texts(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if english.search(re.sub(r"\{[^}]*\}", "", text))
+    ]
+    assert found == []
