@@ -136,7 +136,8 @@ def sample_inputs(questionnaire: Questionnaire, baseline: Questionnaire | None =
 
 
 def write_sample(folder: Path, lang: str = "en") -> list[Path]:
-    """The sample report of docs/images: both editions as PDF, and three images of their pages.
+    """The sample report of docs/images: both editions as PDF, three images of their pages, and
+    the Dutch slide deck as one image.
 
     The default questionnaire's newest version answers the current assessment
     and its predecessor the earlier one, so the sample shows the trend across
@@ -177,6 +178,7 @@ def write_sample(folder: Path, lang: str = "en") -> list[Path]:
     return [
         board,
         full,
+        slide_sheet(report_bytes(inputs, "pptx", "nl"), folder / "sample-slides.png"),
         strip(board, (1, 2, 3), folder / "sample-report-1.png"),
         strip(board, (4, 5, 6), folder / "sample-report-2.png"),
         strip(
@@ -184,6 +186,30 @@ def write_sample(folder: Path, lang: str = "en") -> list[Path]:
             folder / "sample-report-3.png",
         ),
     ]
+
+
+def slide_sheet(deck: bytes, out: Path, columns: int = 4) -> Path:
+    """The slides of a deck side by side in one image, as LibreOffice (headless) draws them."""
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "slides.pptx"
+        source.write_bytes(deck)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", scratch, str(source)],
+                       check=True, capture_output=True, timeout=180)
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(source.with_suffix(".pdf")), str(Path(scratch) / "s")],
+                       check=True)
+        slides = [Image.open(path).convert("RGB") for path in sorted(Path(scratch).glob("s-*.png"))]
+        width, height, gap = slides[0].width, slides[0].height, 12
+        rows = -(-len(slides) // columns)
+        sheet = Image.new("RGB", (columns * (width + gap) + gap, rows * (height + gap) + gap), "#c9ced6")
+        for number, slide in enumerate(slides):
+            sheet.paste(slide, (gap + (number % columns) * (width + gap), gap + (number // columns) * (height + gap)))
+        sheet.save(out, optimize=True)
+    return out
 
 
 def _pages_with(pdf: Path, titles: tuple[str, ...]) -> tuple[int, ...]:
