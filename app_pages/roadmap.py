@@ -57,7 +57,7 @@ def render() -> None:
         st.error(text)
     steps = data.result.roadmap
     if not steps:
-        st.info(fmt.text("roadmap.empty"))
+        st.info(section.empty)
         st.stop()
     st.caption(fmt.text("roadmap.intro", count=len(steps)))
     rows = [

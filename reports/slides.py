@@ -139,7 +139,7 @@ def _gaps_slide(deck: Deck, model: summary.Summary, findings: Sequence[pillar.Fi
         [[(item.title, {"bold": True, "size": 16})], [(f"{item.value} · {item.detail}", {"size": 13})]]
         for item in model.gaps
     ]
-    paragraphs = [line for gap in gaps for line in gap] or [fmt.text("report.summary.none")]
+    paragraphs = [line for gap in gaps for line in gap] or [model.none]
     deck.text(slide, MARGIN, 1.9, 4.2, 4.5, paragraphs, size=14)
     left = MARGIN + 4.6
     deck.text(slide, left, 1.45, WIDTH - MARGIN - left, 0.4, [fmt.text("slides.gap_findings")], size=14,

@@ -9,6 +9,7 @@ from reports import chart_data, charts
 from reports.build import ReportInputs
 from reports.labels import labels
 from reports.sections import Figures
+from scoring.results import Result
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class RoadmapSection:
     timeline_note: str
     #: Steps in the roadmap, also those a shortened section leaves out.
     total: int = 0
+    #: What an empty roadmap means ("No steps yet: no question has been answered …"), "" with steps.
+    empty: str = ""
     #: ``roadmap`` (the timeline) when there are steps.
     figures: Figures = field(default_factory=dict, compare=False)
 
@@ -76,4 +79,16 @@ def build(inputs: ReportInputs, fmt: Formatter, top: int | None = None) -> Roadm
         note = ""
     timeline = chart_data.roadmap_timeline(result, questionnaire, fmt.lang, drawn)
     figures = {} if timeline is None else {"roadmap": charts.roadmap_timeline(timeline, fmt)}
-    return RoadmapSection(steps=steps, timeline_note=note, total=total, figures=figures)
+    empty = "" if total else empty_text(result, fmt)
+    return RoadmapSection(steps=steps, timeline_note=note, total=total, empty=empty, figures=figures)
+
+
+def empty_text(result: Result, fmt: Formatter) -> str:
+    """Why there are no steps. "Every question meets its target" only when every question has a
+    score: a draft with questions unanswered (or nothing answered) must not read as a clean bill."""
+    unscored = sum(1 for question in result.questions.values() if question.score is None)
+    if unscored == len(result.questions):
+        return fmt.text("report.roadmap.empty_none")
+    if unscored:
+        return fmt.text("report.roadmap.empty_partial", count=unscored)
+    return fmt.text("report.roadmap.empty")

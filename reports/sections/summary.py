@@ -17,10 +17,10 @@ from i18n.format import Formatter
 from reports import chart_data, charts
 from reports.build import ReportInputs
 from reports.labels import Labels, labels
-from reports.sections import Figures, Item, status
+from reports.sections import Figures, Item, roadmap, status
 from reports.sector_names import peer_group_label, sector_label
 from scoring.benchmark import BenchmarkFigure
-from scoring.results import CapabilityResult
+from scoring.results import CapabilityResult, Result
 from scoring.trend import trend
 
 #: How many strengths, gaps and actions the executive summary lists.
@@ -88,6 +88,10 @@ class Summary:
     level_note: str = ""
     #: Draft mark, share answered and the unscored measures' texts.
     status: status.Status | None = None
+    #: What an empty list of strengths or gaps says: "None." or, with nothing scored, "None yet: …".
+    none: str = ""
+    #: Why there are no actions, when there are none ("No steps yet: …", "Every step … is done.").
+    no_actions: str = ""
     #: ``radar`` and, with earlier assessments, ``trend``.
     figures: Figures = field(default_factory=dict, compare=False)
 
@@ -256,5 +260,12 @@ def build(inputs: ReportInputs, fmt: Formatter) -> Summary:
         peer_median=fmt.number(overall_peers.median) if overall_peers else "",
         level_note=fmt.text("report.summary.level_note"),
         status=progress,
+        none=fmt.text("report.summary.none" if scored else "report.summary.none_scored"),
+        no_actions=_no_actions(result, fmt) if not actions else "",
         figures=figures,
     )
+
+
+def _no_actions(result: Result, fmt: Formatter) -> str:
+    """Why the board gets no actions: an empty roadmap (for its own reason), or every step done."""
+    return roadmap.empty_text(result, fmt) if not result.roadmap else fmt.text("report.summary.all_done")

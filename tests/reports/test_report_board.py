@@ -130,6 +130,7 @@ def test_an_unfinished_assessment_is_a_draft_without_false_verdicts(
     assert squeeze(mark) in pages[0] and squeeze(t("report.draft.note", lang)) in pages[0]
     assert all(squeeze(mark) in page for page in pages)
     assert squeeze(t("report.pillar.no_findings", lang)) not in "".join(pages)
+    assert squeeze(t("report.roadmap.empty", lang)) not in "".join(pages)  # "every question meets its target"
     assert squeeze(t("report.unscored.none", lang, share="0%")) in "".join(pages)
 
 

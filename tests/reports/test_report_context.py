@@ -201,3 +201,47 @@ def test_trend_ticks_are_the_assessment_dates_in_the_reports_language() -> None:
     )
     assert trend_chart(history, formatter("nl")).layout.xaxis.ticktext == ("mrt 2025", "mrt 2026")
     assert trend_chart(history, formatter("en")).layout.xaxis.ticktext == ("Mar 2025", "Mar 2026")
+
+
+def test_an_empty_roadmap_says_why_and_never_claims_targets_met_for_unanswered_questions(
+    small_assessment, small_questionnaire
+) -> None:
+    """No steps because nothing is answered, because only some questions have a score, or because
+    every question meets its target: three different sentences, in the summary and the roadmap."""
+    from scoring.assessment import Answer
+
+    def roadmap_of(answers: dict, lang: str):
+        person = small_assessment.respondents[0].model_copy(update={"answers": answers})
+        assessment = small_assessment.model_copy(update={"respondents": (person,), "status": "open"})
+        return _context(assessment, small_questionnaire, lang).roadmap
+
+    questions = [q.id for q in small_questionnaire.questions()]
+    top = {qid: Answer(value=5) for qid in questions}
+    nothing, one, every = roadmap_of({}, "en"), roadmap_of({questions[0]: Answer(value=5)}, "en"), roadmap_of(top, "en")
+    assert nothing.steps == one.steps == every.steps == ()
+    assert nothing.empty == "No steps yet: no question has been answered with a level."
+    assert one.empty == "No steps: every question with a score meets its target; 2 questions have no score yet."
+    assert every.empty == "No steps: every question meets its target."
+    assert roadmap_of({questions[0]: Answer(value=5), questions[1]: Answer(value=5)}, "nl").empty == (
+        "Geen stappen: elke vraag met een score haalt haar doel; 1 vraag heeft nog geen score."
+    )
+    # A step to take: no sentence for an empty roadmap.
+    assert roadmap_of({questions[0]: Answer(value=1)}, "en").empty == ""
+
+
+def test_the_summary_says_why_it_has_no_actions_strengths_or_gaps(small_assessment, small_questionnaire) -> None:
+    from scoring import score_assessment
+    from scoring.assessment import RoadmapEdit
+
+    empty = small_assessment.model_copy(
+        update={"respondents": tuple(r.model_copy(update={"answers": {}}) for r in small_assessment.respondents)}
+    )
+    summary = _context(empty, small_questionnaire, "en").summary
+    assert summary.actions == () and summary.no_actions == "No steps yet: no question has been answered with a level."
+    assert summary.none == "None yet: no capability has a score."
+    # Every step marked done: the board is told so, not that every question meets its target.
+    steps = score_assessment(small_assessment, small_questionnaire).roadmap
+    done = small_assessment.model_copy(update={"roadmap": {s.key: RoadmapEdit(status="done") for s in steps}})
+    summary = _context(done, small_questionnaire, "nl").summary
+    assert summary.actions == () and summary.no_actions == "Elke stap van de routekaart is afgerond."
+    assert summary.none == "Geen."
