@@ -8,25 +8,20 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 
-from questionnaires import installed_questionnaires, load_questionnaire
+from questionnaires import load_questionnaire
 from questionnaires.registry import DEFAULT_QUESTIONNAIRE
 from scoring.assessment import Answer
 from store import answers, assessments, respondents, workshop
-from store.demo import create_demo
 from store.engine import reading
 from store.errors import InvalidInput
 from store.migrate import current_revision, head_revision, upgrade
 from store.schema import answers as answers_table
 from store.schema import question_keys
-from store.users import find_user
-from tests.store.test_questionnaire_texts import _downgrade, _exports
+from tests.store.test_questionnaire_texts import _downgrade, _exports, demo_on_both_versions
 
 
 def test_answers_move_to_question_keys_with_every_export_unchanged(engine: Engine, questionnaire) -> None:
-    current = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    baseline = installed_questionnaires()[(current.id, current.version - 1)]
-    demo = create_demo(engine, 3, current, seed=11, baseline=baseline)
-    user = find_user(engine, demo.email).id
+    current, baseline, demo, user = demo_on_both_versions(engine, 3, 11)
     own = demo.assessment_ids[1]
     workshop.set_agreed_answer(engine, user, own, next(iter(current.question_index())), 3, "Agreed")
     small = assessments.create_assessment(

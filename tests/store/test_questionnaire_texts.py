@@ -39,11 +39,17 @@ def _exports(engine: Engine, user_id: int, ids: list[int]) -> dict[int, str]:
     return {assessment_id: transfer.export_assessment(engine, user_id, assessment_id) for assessment_id in ids}
 
 
-def test_a_database_of_the_previous_schema_migrates_with_every_export_unchanged(engine: Engine, questionnaire) -> None:
+def demo_on_both_versions(engine: Engine, organisations: int, seed: int):
+    """Demo organisations whose first assessment used version 1 of the default questionnaire and
+    whose second used version 2: ``(version 2, version 1, the demo, the demo consultant's id)``."""
     current = load_questionnaire(DEFAULT_QUESTIONNAIRE)
     baseline = installed_questionnaires()[(current.id, current.version - 1)]
-    demo = create_demo(engine, 4, current, seed=5, baseline=baseline)
-    user = find_user(engine, demo.email).id
+    demo = create_demo(engine, organisations, current, seed=seed, baseline=baseline)
+    return current, baseline, demo, find_user(engine, demo.email).id
+
+
+def test_a_database_of_the_previous_schema_migrates_with_every_export_unchanged(engine: Engine, questionnaire) -> None:
+    current, baseline, demo, user = demo_on_both_versions(engine, 4, 5)
     # Workshop data, roadmap edits and a third questionnaire, so the export carries everything.
     own = demo.assessment_ids[1]
     workshop.set_agreed_answer(engine, user, own, next(iter(current.question_index())), 4, "Agreed")
@@ -88,10 +94,7 @@ def assessments_steps(engine: Engine, user: int, assessment_id: int) -> list[str
 
 
 def test_new_assessments_share_the_stored_text(engine: Engine, questionnaire) -> None:
-    current = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    baseline = installed_questionnaires()[(current.id, current.version - 1)]
-    demo = create_demo(engine, 6, current, seed=8, baseline=baseline)
-    user = find_user(engine, demo.email).id
+    current, baseline, demo, user = demo_on_both_versions(engine, 6, 8)
     with reading(engine) as connection:
         texts = connection.execute(select(func.count()).select_from(questionnaire_texts)).scalar_one()
     assert texts == 2  # 12 assessments on two versions: each version's text once
