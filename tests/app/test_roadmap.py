@@ -40,3 +40,16 @@ def test_roadmap_table_changes_become_store_edits(answered: World) -> None:
     assert (shown["owner"].iloc[0], shown["status"].iloc[0]) == ("Anna", "in_progress")
     again = analysis.load(answered.user_id, answered.assessment_id).result.roadmap[0]
     assert (again.owner, again.status, again.due) == ("Anna", "in_progress", dt.date(2027, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "No steps yet: no question has been answered with a level."),
+        ("nl", "Nog geen stappen: nog geen enkele vraag is met een niveau beantwoord."),
+    ],
+)
+def test_an_empty_roadmap_says_nothing_is_answered_yet(world: World, lang: str, said: str) -> None:
+    at = signed_in(world, "roadmap.py", lang=lang)
+    assert not at.exception
+    assert [info.value for info in at.info] == [said]
