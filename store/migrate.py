@@ -6,6 +6,7 @@ instance may call ``upgrade`` when it starts.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from alembic import command
@@ -13,6 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -34,8 +36,38 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+#: Tries of an upgrade that SQLite refused at once as "locked" (see ``upgrade``).
+UPGRADE_ATTEMPTS = 5
+#: A refusal faster than this came without SQLite's busy wait, so it is worth another try.
+_PROMPT_REFUSAL_S = 1.0
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to the newest schema (or to ``revision``, for tests of a migration).
+
+    Several instances starting at once on one SQLite file wait for each other
+    through the busy timeout, but SQLite answers some lock conflicts of a file
+    being opened or closed by another process (its WAL being set up or
+    checkpointed) with "database is locked" at once, without waiting. Such a
+    prompt refusal is tried again a few times: a migration runs in one
+    transaction and an upgrade is idempotent, so a retry finishes the work or
+    finds it done. A lock held longer than the busy timeout still fails once.
+    """
+    for attempt in range(1, UPGRADE_ATTEMPTS + 1):
+        started = time.monotonic()
+        try:
+            _upgrade_once(engine, revision)
+            return
+        except OperationalError as error:
+            prompt = time.monotonic() - started < _PROMPT_REFUSAL_S
+            locked = engine.dialect.name == "sqlite" and "locked" in str(error.orig)
+            if not (locked and prompt) or attempt == UPGRADE_ATTEMPTS:
+                raise
+            time.sleep(0.1 * attempt)
+
+
+def _upgrade_once(engine: Engine, revision: str) -> None:
+    """One try of ``upgrade``.
 
     On SQLite, foreign keys are switched off while migrating: batch mode
     rebuilds a table by copying it and dropping the old one, and with foreign

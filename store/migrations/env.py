@@ -1,9 +1,10 @@
 """Alembic environment: runs migrations on the connection ``store.migrate`` hands over.
 
 Batch mode is on for SQLite (it cannot ``ALTER`` most things, so Alembic
-rebuilds the table). On PostgreSQL a transaction-level advisory lock makes
-several app instances starting at once apply each migration exactly once; on
-SQLite ``BEGIN IMMEDIATE`` does the same.
+rebuilds the table), and the whole upgrade is one transaction on both
+databases. On PostgreSQL a transaction-level advisory lock makes several app
+instances starting at once apply each migration exactly once; on SQLite
+``BEGIN IMMEDIATE`` does the same.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # One transaction for the whole upgrade on SQLite too. Alembic assumes SQLite cannot roll
+        # back DDL (true of the driver's own transaction handling, which store.engine switches off
+        # for an explicit BEGIN IMMEDIATE) and would commit after every migration: between two
+        # commits another instance starting at the same time could take the lock, read a
+        # half-migrated version and run a migration twice ("table … already exists").
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
