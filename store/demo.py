@@ -81,6 +81,8 @@ def create_demo(
     today = dt.date.today()
     organisation_ids: list[int] = []
     assessment_ids: list[int] = []
+    #: Question keys per questionnaire text, read once: every organisation answers the same two.
+    keys_of: dict[str, dict[str, int]] = {}
     catalogue = data["organisations"]
     for number in range(organisation_count):
         base = catalogue[number % len(catalogue)]
@@ -118,7 +120,8 @@ def create_demo(
                 )
                 assessment_ids.append(assessment_id)
                 rows = []
-                keys = question_keys_of(connection, used)
+                text = used.content_hash()
+                keys = keys_of.get(text) or keys_of.setdefault(text, question_keys_of(connection, used))
                 for role in rng.sample(data["roles"], rng.randint(2, 4)):
                     respondent_id, _token = insert_respondent(
                         connection, assessment_id, role, rng.choice([None, *data["names"]])
